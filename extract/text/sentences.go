@@ -1,0 +1,97 @@
+package text
+
+import "strings"
+
+// Sentence is a run of tokens [First, Last) that make one sentence.
+type Sentence struct {
+	First int // index of the first token
+	Last  int // index one past the last token
+}
+
+// Sentences groups tokens into sentences. A sentence ends at . ! ? (with any
+// closing quotes or brackets after it) when the next token starts with a
+// capital letter, a digit or an opening quote; at a blank line; and at a line
+// break unless the next line starts in lower case (hard-wrapped text).
+func Sentences(s string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		if i+1 == len(toks) {
+			break
+		}
+		if breakBetween(s, toks, i) {
+			out = append(out, Sentence{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, Sentence{start, len(toks)})
+	}
+	return out
+}
+
+// breakBetween reports whether a sentence ends after token i.
+func breakBetween(s string, toks []Token, i int) bool {
+	gap := s[toks[i].End:toks[i+1].Start]
+	if nl := strings.Count(gap, "\n"); nl >= 2 {
+		return true
+	} else if nl == 1 {
+		r := firstRune(toks[i+1].Text)
+		return !(r >= 'a' && r <= 'z')
+	}
+	t := toks[i].Text
+	// Closing quotes or brackets after the final mark belong to the sentence.
+	if isCloser(t) && i > 0 && isFinal(toks[i-1].Text) {
+		return startsSentence(toks[i+1].Text)
+	}
+	if !isFinal(t) {
+		if len(t) > 1 && t[len(t)-1] == '.' && !isCloser(toks[i+1].Text) {
+			// An abbreviation at a sentence end ("the U.S. The next...").
+			return gap != "" && startsSentence(toks[i+1].Text) && isCommonStarter(toks[i+1].Text)
+		}
+		return false
+	}
+	if isCloser(toks[i+1].Text) {
+		return false
+	}
+	return startsSentence(toks[i+1].Text)
+}
+
+func isFinal(t string) bool { return t == "." || t == "!" || t == "?" || t == "..." || t == "…" }
+
+func isCloser(t string) bool {
+	switch t {
+	case "”", "\"", "’", "'", ")", "]", "»":
+		return true
+	}
+	return false
+}
+
+func startsSentence(t string) bool {
+	r := firstRune(t)
+	switch {
+	case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return true
+	case r == '“' || r == '"' || r == '‘' || r == '(' || r == '«' || r == '—':
+		return true
+	}
+	return r > 127 && strings.ToLower(string(r)) != string(r)
+}
+
+// isCommonStarter reports words that usually start a sentence, which is how an
+// abbreviation's period is told from a sentence end ("in the U.S. The ...").
+func isCommonStarter(t string) bool {
+	switch t {
+	case "The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That",
+		"There", "On", "At", "As", "His", "Her", "Their", "Its", "If", "When", "While", "After", "Some":
+		return true
+	}
+	return false
+}
+
+func firstRune(t string) rune {
+	for _, r := range t {
+		return r
+	}
+	return 0
+}

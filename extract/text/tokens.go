@@ -1,0 +1,178 @@
+// Package text splits an article into tokens and sentences with byte offsets.
+// It knows the few things about English news text every tagger needs:
+// abbreviations (U.S., Jan., Mr.), initials, possessives, curly quotes,
+// hyphenated words and numbers.
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word, number or punctuation mark with its byte offsets in the text.
+type Token struct {
+	Start int    // byte offset, inclusive
+	End   int    // byte offset, exclusive
+	Text  string // the text[Start:End] substring
+}
+
+// Tokenize splits s into tokens. Possessive 's (and ’s) becomes a token of its
+// own; a period stays on an abbreviation, an initial or inside a number;
+// hyphenated words (anti-tank, U.S.-made) stay whole. Every byte of s that is
+// not white space belongs to exactly one token.
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/5)
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			i += n
+			continue
+		}
+		var end int
+		if isWordRune(r) {
+			end = wordEnd(s, i)
+		} else if r == '-' && i+1 < len(s) && s[i+1] == '-' { // "--" dash
+			end = i + 2
+			for end < len(s) && s[end] == '-' {
+				end++
+			}
+		} else if r == '.' && i+2 < len(s) && s[i+1] == '.' && s[i+2] == '.' {
+			end = i + 3
+		} else {
+			end = i + n
+		}
+		// Split a trailing possessive or contraction 's / ’s off a word.
+		if end-i > 2 && isWordRune(r) {
+			if p := possessiveStart(s[i:end]); p > 0 {
+				toks = append(toks, Token{i, i + p, s[i : i+p]})
+				toks = append(toks, Token{i + p, end, s[i+p : end]})
+				i = end
+				continue
+			}
+		}
+		toks = append(toks, Token{i, end, s[i:end]})
+		i = end
+	}
+	return toks
+}
+
+// wordEnd returns the end of the word starting at i: letters, digits and marks,
+// joined by inner apostrophes, hyphens, periods (U.S., 3.5, e.g.), commas in
+// numbers (1,000) and slashes in dates; a final period is kept only for an
+// abbreviation.
+func wordEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			j += n
+			continue
+		}
+		if isJoiner(r) && j+n < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[j+n:])
+			prev, _ := utf8.DecodeLastRuneInString(s[i:j])
+			if joins(r, prev, next) {
+				j += n
+				continue
+			}
+		}
+		if r == '.' {
+			if abbrevPeriod(s[i:j], s[j+1:]) {
+				j++
+			}
+		}
+		break
+	}
+	return j
+}
+
+// joins reports whether the joiner r between prev and next keeps one word.
+func joins(r, prev, next rune) bool {
+	switch r {
+	case '-', '‐', '‑', '_':
+		return isWordRune(next)
+	case '\'', '’':
+		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	case '.':
+		// U.S. and e.g. (letter.letter) or 3.5; not "end.Next" of two words
+		if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+			return true
+		}
+		return unicode.IsLetter(next) && unicode.IsLetter(prev) && isShortInitialRun(prev)
+	case ',', '/', ':':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	case '&':
+		return unicode.IsUpper(prev) && unicode.IsUpper(next) // AT&T
+	}
+	return false
+}
+
+// isShortInitialRun is a cheap guard used by joins for letter.letter: both
+// sides are letters; the caller's word is checked again by abbrevPeriod.
+func isShortInitialRun(prev rune) bool { return unicode.IsLetter(prev) }
+
+// abbrevPeriod reports whether the period after word belongs to it.
+func abbrevPeriod(word, rest string) bool {
+	if word == "" {
+		return false
+	}
+	// Letter-period runs like U.S or e.g (a period inside already): keep the final one.
+	for k := 0; k < len(word); k++ {
+		if word[k] == '.' {
+			last, _ := utf8.DecodeLastRuneInString(word)
+			return unicode.IsLetter(last) && !hasLongPart(word)
+		}
+	}
+	// A single capital letter: an initial (J. R. R. Tolkien).
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
+		return true
+	}
+	return IsAbbreviation(word)
+}
+
+// hasLongPart reports whether a dotted word has a part longer than 3 letters,
+// which makes it two words joined by a missing space ("said.The") rather than
+// an abbreviation.
+func hasLongPart(word string) bool {
+	run := 0
+	for _, r := range word {
+		if r == '.' {
+			run = 0
+			continue
+		}
+		run++
+		if run > 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveStart returns where a trailing 's or ’s starts in word, or 0.
+func possessiveStart(word string) int {
+	n := len(word)
+	if n >= 3 && (word[n-1] == 's' || word[n-1] == 'S') {
+		if word[n-2] == '\'' {
+			return n - 2
+		}
+		if n >= 5 && word[n-4:n-1] == "’" {
+			return n - 4
+		}
+	}
+	return 0
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '‐', '‑', '_', '\'', '’', '.', ',', '/', ':', '&':
+		return true
+	}
+	return false
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
