@@ -70,7 +70,7 @@ type Mention struct {
 type Entity struct {
 	Kind     Kind   // Person, Country or Weapon (never Demonym)
 	Name     string // canonical name: a person's fullest name, a country's short name, a weapon's class
-	Mentions []int  // indexes into Doc.Mentions, in text order
+	Mentions []int  // indexes into Doc.Mentions, in text order; a weapon mention naming two classes is listed by both
 	Role     string // a person's role when the text gives one ("Secretary of State"); empty otherwise
 	ISO2     string // a country's ISO 3166-1 alpha-2 code
 	ISO3     string // a country's ISO 3166-1 alpha-3 code
@@ -115,7 +115,7 @@ type Doc struct {
 	Title    string // the article's title: its first non-empty line, unless the loader knew better
 	Text     string
 	Entities []Entity
-	Mentions []Mention // sorted by Start, then by End descending; never overlapping
+	Mentions []Mention // sorted by Start, then End descending; mentions of one kind never overlap, but a country may sit inside a weapon phrase ("U.S.-made missiles")
 	Claims   []Claim   // sorted by Content.Start
 }
 

@@ -1,0 +1,268 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-reader/dossier/extract/claims"
+	"github.com/dossier-reader/dossier/extract/countries"
+	"github.com/dossier-reader/dossier/extract/ner"
+	"github.com/dossier-reader/dossier/extract/text"
+	"github.com/dossier-reader/dossier/extract/weapons"
+)
+
+// Tag runs the whole pipeline over an article's text: tokens and sentences,
+// people, countries and demonyms, weapons, then claims with their speakers.
+func Tag(src string) *Doc {
+	a := text.Analyze(src)
+	people := ner.Find(a)
+	personSpans := make([]text.Span, 0, len(people)*2)
+	for _, p := range people {
+		personSpans = append(personSpans, p.Mentions...)
+	}
+	b := builder{doc: &Doc{Text: src, Title: TitleOf(src)}}
+	b.addPeople(people)
+	b.addCountries(countries.Find(a, personSpans))
+	b.addWeapons(weapons.Find(a, personSpans))
+	b.finish()
+	b.addClaims(claims.Find(a, claimPeople(people)), people)
+	return b.doc
+}
+
+// TitleOf guesses an article's title: its first line of four words or more
+// (short lines at the top of saved pages are menus and crumbs: "Breaking
+// News"), else its first non-empty line; long lines are cut at a word.
+func TitleOf(src string) string {
+	first := ""
+	for i, line := range strings.Split(src, "\n") {
+		if i > 20 {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if first == "" {
+			first = line
+		}
+		if len(strings.Fields(line)) >= 4 {
+			return cutTitle(line)
+		}
+	}
+	return cutTitle(first)
+}
+
+func cutTitle(line string) string {
+	if len(line) > 100 {
+		cut := strings.LastIndexByte(line[:100], ' ')
+		if cut < 40 {
+			cut = 100
+		}
+		line = strings.ToValidUTF8(line[:cut], "") + "…"
+	}
+	return line
+}
+
+// builder collects mentions and entities before they are sorted into a Doc.
+type builder struct {
+	doc      *Doc
+	personOf map[int]int    // index in ner's people -> entity index
+	byKey    map[string]int // country ISO3 or weapon group -> entity index
+}
+
+func (b *builder) entity(key string, e Entity) int {
+	if b.byKey == nil {
+		b.byKey = map[string]int{}
+	}
+	if i, ok := b.byKey[key]; ok {
+		return i
+	}
+	b.doc.Entities = append(b.doc.Entities, e)
+	b.byKey[key] = len(b.doc.Entities) - 1
+	return len(b.doc.Entities) - 1
+}
+
+func (b *builder) mention(s text.Span, k Kind, ents ...int) {
+	mi := len(b.doc.Mentions)
+	b.doc.Mentions = append(b.doc.Mentions, Mention{Span: Span(s), Kind: k, Entity: ents[0]})
+	for _, e := range ents {
+		b.doc.Entities[e].Mentions = append(b.doc.Entities[e].Mentions, mi)
+	}
+}
+
+func (b *builder) addPeople(people []ner.Person) {
+	b.personOf = make(map[int]int, len(people))
+	for i, p := range people {
+		b.doc.Entities = append(b.doc.Entities, Entity{Kind: Person, Name: p.Name, Role: p.Role})
+		e := len(b.doc.Entities) - 1
+		b.personOf[i] = e
+		for _, s := range p.Mentions {
+			b.mention(s, Person, e)
+		}
+	}
+}
+
+func (b *builder) addCountries(ms []countries.Match) {
+	for _, m := range ms {
+		if m.Country == nil {
+			continue
+		}
+		c := m.Country
+		e := b.entity("country:"+c.ISO3+":"+c.Name, Entity{Kind: Country, Name: c.Name, ISO2: c.ISO2, ISO3: c.ISO3})
+		k := Country
+		if m.Demonym {
+			k = Demonym
+		}
+		b.mention(m.Span, k, e)
+	}
+}
+
+func (b *builder) addWeapons(ms []weapons.Match) {
+	for _, m := range ms {
+		if len(m.Groups) == 0 {
+			continue
+		}
+		ents := make([]int, 0, len(m.Groups))
+		for i, g := range m.Groups {
+			e := Entity{Kind: Weapon, Name: g}
+			if i == 0 {
+				e.Class = m.Class
+			}
+			ents = append(ents, b.entity("weapon:"+strings.ToLower(g), e))
+		}
+		b.mention(m.Span, Weapon, ents...)
+	}
+}
+
+// finish sorts mentions into text order, drops overlaps within one kind (the
+// longer mention wins; people were placed first and win ties), and renumbers
+// the entities' mention lists.
+func (b *builder) finish() {
+	d := b.doc
+	order := make([]int, len(d.Mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		mx, my := d.Mentions[order[x]], d.Mentions[order[y]]
+		if mx.Start != my.Start {
+			return mx.Start < my.Start
+		}
+		return mx.End > my.End
+	})
+	keep := dropOverlaps(d.Mentions, order)
+	newIndex := make([]int, len(d.Mentions))
+	for i := range newIndex {
+		newIndex[i] = -1
+	}
+	mentions := make([]Mention, 0, len(keep))
+	for _, old := range keep {
+		newIndex[old] = len(mentions)
+		mentions = append(mentions, d.Mentions[old])
+	}
+	for ei := range d.Entities {
+		ms := d.Entities[ei].Mentions[:0]
+		for _, old := range d.Entities[ei].Mentions {
+			if n := newIndex[old]; n >= 0 {
+				ms = append(ms, n)
+			}
+		}
+		sort.Ints(ms)
+		d.Entities[ei].Mentions = ms
+	}
+	d.Mentions = mentions
+	b.dropEmptyEntities()
+}
+
+// dropOverlaps returns, in text order, the mentions that survive: a mention
+// that overlaps a kept one of the same kind family (person, country+demonym,
+// weapon) is dropped unless it is longer, in which case it replaces it.
+func dropOverlaps(ms []Mention, order []int) []int {
+	var keep []int
+	lastOf := map[Kind]int{} // family -> position in keep of its last mention
+	family := func(k Kind) Kind {
+		if k == Demonym {
+			return Country
+		}
+		return k
+	}
+	for _, i := range order {
+		m := ms[i]
+		f := family(m.Kind)
+		if p, ok := lastOf[f]; ok && ms[keep[p]].Overlaps(m.Span) {
+			if m.Len() <= ms[keep[p]].Len() {
+				continue
+			}
+			keep[p] = -1
+		}
+		if f != Person {
+			if p, ok := lastOf[Person]; ok && keep[p] >= 0 && ms[keep[p]].Overlaps(m.Span) && f == Country {
+				continue // a country word inside a person's name is part of the name
+			}
+		}
+		keep = append(keep, i)
+		lastOf[f] = len(keep) - 1
+	}
+	out := keep[:0]
+	for _, i := range keep {
+		if i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// dropEmptyEntities removes entities that lost all their mentions and
+// renumbers Mention.Entity.
+func (b *builder) dropEmptyEntities() {
+	d := b.doc
+	newIndex := make([]int, len(d.Entities))
+	ents := d.Entities[:0]
+	for i, e := range d.Entities {
+		if len(e.Mentions) == 0 {
+			newIndex[i] = -1
+			continue
+		}
+		newIndex[i] = len(ents)
+		ents = append(ents, e)
+	}
+	d.Entities = ents
+	for i := range d.Mentions {
+		d.Mentions[i].Entity = newIndex[d.Mentions[i].Entity]
+	}
+	for p, e := range b.personOf {
+		b.personOf[p] = newIndex[e]
+	}
+}
+
+func claimPeople(people []ner.Person) []claims.Person {
+	out := make([]claims.Person, len(people))
+	for i, p := range people {
+		out[i] = claims.Person{Name: p.Name, Role: p.Role, Mentions: p.Mentions}
+	}
+	return out
+}
+
+func (b *builder) addClaims(cs []claims.Claim, people []ner.Person) {
+	for _, c := range cs {
+		cl := Claim{Content: Span(c.Content), Speaker: c.Speaker, SpeakerEntity: -1, Kind: ClaimKind(c.Kind)}
+		if c.Source != nil {
+			s := Span(*c.Source)
+			cl.Source = &s
+		}
+		if c.Cue != nil {
+			s := Span(*c.Cue)
+			cl.Cue = &s
+		}
+		for _, p := range c.Pieces {
+			cl.ContentPieces = append(cl.ContentPieces, Span(p))
+		}
+		if c.Person >= 0 && c.Person < len(people) {
+			cl.SpeakerEntity = b.personOf[c.Person]
+		}
+		b.doc.Claims = append(b.doc.Claims, cl)
+	}
+	sort.SliceStable(b.doc.Claims, func(i, j int) bool {
+		return b.doc.Claims[i].Content.Start < b.doc.Claims[j].Content.Start
+	})
+}

@@ -1,0 +1,83 @@
+// Command dossier is a terminal reader for news articles: it tags the people,
+// countries, weapons and claims in an article and shows them beside the text.
+//
+//	dossier [flags] [FILE | -]     read an article (the bundled sample by default)
+//	dossier tag [FILE | -]         print an article's annotations as JSON
+//	dossier tag --jsonl            tag JSON Lines documents from stdin to stdout
+//
+// main only wires things: extract tags, ui shows, and this file is the only
+// place that prints to the terminal outside the screen or exits.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `dossier — read news articles with their people, countries, weapons and claims
+
+Usage:
+  dossier [flags] [FILE | -]     read an article (no FILE: the bundled sample; -: stdin)
+  dossier tag [FILE | -]         print the article's annotations as JSON
+  dossier tag --jsonl            read JSON Lines {"id","text"} on stdin, write one tagged line each
+
+Reader flags:
+  --theme dark|light   colours for a dark or light terminal (default: ask the terminal)
+  --mouse              enable the mouse (wheel, click); it breaks text selection in most terminals
+  --max-size BYTES     refuse articles larger than this (default 64 MB)
+  --version            print the version and exit
+
+Run "dossier tag --help" for the tag command. In the reader, press ? for keys.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the exit, so tests can drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "tag" {
+		return runTag(args[1:], stdin, stdout, stderr)
+	}
+	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	theme := fs.String("theme", "", "dark or light")
+	mouse := fs.Bool("mouse", false, "enable the mouse")
+	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
+	showVersion := fs.Bool("version", false, "print the version")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "dossier", version)
+		return 0
+	}
+	if *theme != "" && *theme != "dark" && *theme != "light" {
+		fmt.Fprintf(stderr, "dossier: --theme must be dark or light, not %q\n", *theme)
+		return 2
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "dossier: one article at a time (got", fs.NArg(), "arguments)")
+		return 2
+	}
+	art, err := loadArticle(fs.Arg(0), stdin, *maxSize)
+	if err != nil {
+		fmt.Fprintln(stderr, "dossier:", err)
+		return 1
+	}
+	if err := runReader(art, readerOptions{theme: *theme, mouse: *mouse}); err != nil {
+		fmt.Fprintln(stderr, "dossier:", err)
+		return 1
+	}
+	return 0
+}
