@@ -1,8 +1,20 @@
 // Package claims finds attributions: quotations and reported speech with
 // their source, cue and content.
+//
+// It works in one pass over the tokens of each sentence: a cue word from a
+// lexicon learned from PolNeAR (cues.tsv, see cmd/train) anchors a frame; the
+// words around it decide whether the content follows the cue ("X said that
+// …"), precedes it ("…, X said") or surrounds it ("“…,” she said. “…”"). A
+// second pass takes quotations that no frame covered. Spans follow the
+// PolNeAR guidelines: a source keeps its determiner and title, a content
+// keeps a leading "that" and its quotation marks.
 package claims
 
-import "github.com/dossier-reader/dossier/extract/text"
+import (
+	"sort"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
 
 // Person is a person the tagger found, for resolving speakers.
 type Person struct {
@@ -16,10 +28,21 @@ type Kind uint8
 
 // The claim kinds.
 const (
-	Indirect Kind = iota
-	Direct
-	Mixed
+	Indirect Kind = iota // reported speech: no quotation marks in the content
+	Direct               // the content is a quotation
+	Mixed                // reported speech with a quotation inside
 )
+
+// String names the kind.
+func (k Kind) String() string {
+	switch k {
+	case Direct:
+		return "direct"
+	case Mixed:
+		return "mixed"
+	}
+	return "indirect"
+}
 
 // Claim is one attribution.
 type Claim struct {
@@ -32,6 +55,99 @@ type Claim struct {
 	Kind    Kind
 }
 
-// Find returns the claims in the text.
-// SCAFFOLD: replaced by the claims tagger (issue 6).
-func Find(a *text.Analysis, people []Person) []Claim { return nil }
+// rng is a half-open token range [a, b); a == b means none.
+type rng struct{ a, b int }
+
+func (r rng) empty() bool { return r.a >= r.b }
+
+// draft is a claim in token ranges, before spans and speakers are resolved.
+type draft struct {
+	src, cue rng
+	pieces   []rng // content pieces in text order; at least one
+}
+
+// doc is the per-call state shared by the passes.
+type doc struct {
+	src    string
+	toks   []text.Token
+	flags  []uint16
+	quotes []quote
+	qid    []int32 // index of the quotation holding each token, -1 if none
+	drafts []draft
+}
+
+// Find returns the claims in the text, in text order. people may be empty;
+// speakers then come from the source text alone.
+func Find(a *text.Analysis, people []Person) []Claim {
+	if a == nil || len(a.Tokens) == 0 {
+		return nil
+	}
+	d := newDoc(a)
+	for _, s := range a.Sentences {
+		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
+			continue
+		}
+		d.sentence(s.First, s.Last)
+	}
+	d.orphanQuotes(a.Sentences)
+	sort.SliceStable(d.drafts, func(i, j int) bool {
+		return d.drafts[i].pieces[0].a < d.drafts[j].pieces[0].a
+	})
+	return d.resolve(people)
+}
+
+// newDoc classifies the tokens and finds the quotations.
+func newDoc(a *text.Analysis) *doc {
+	d := &doc{src: a.Src, toks: a.Tokens}
+	d.flags = make([]uint16, len(d.toks))
+	for i, t := range d.toks {
+		d.flags[i] = classify(t.Text)
+	}
+	d.quotes = findQuotes(d.src, d.toks, d.flags)
+	d.qid = make([]int32, len(d.toks))
+	for i := range d.qid {
+		d.qid[i] = -1
+	}
+	for k, q := range d.quotes {
+		for i := q.open; i <= q.close; i++ {
+			d.qid[i] = int32(k)
+		}
+	}
+	return d
+}
+
+// words counts the word tokens in r.
+func (d *doc) words(r rng) int {
+	n := 0
+	for i := r.a; i < r.b; i++ {
+		if d.flags[i]&fWord != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// kind tells Direct, Mixed or Indirect from the content pieces.
+func (d *doc) kind(ps []rng) Kind {
+	direct, marks := true, false
+	for _, p := range ps {
+		if p.empty() {
+			continue
+		}
+		if d.flags[p.a]&fOpen == 0 || d.qid[p.b-1] != d.qid[p.a] {
+			direct = false // not one whole quotation
+		}
+		for i := p.a; i < p.b; i++ {
+			if d.flags[i]&(fOpen|fClose) != 0 {
+				marks = true
+			}
+		}
+	}
+	switch {
+	case direct:
+		return Direct
+	case marks:
+		return Mixed
+	}
+	return Indirect
+}

@@ -1,0 +1,119 @@
+package claims
+
+import "github.com/dossier-reader/dossier/extract/text"
+
+// quote is a quotation: the token indexes of its opening mark and of its
+// closing mark (or of its last token when the quotation is never closed).
+type quote struct{ open, close int }
+
+// isDoubleQuote reports whether a token is a double quotation mark.
+func isDoubleQuote(t string) bool {
+	switch t {
+	case "“", "”", "\"", "„", "«", "»", "‟", "``", "''":
+		return true
+	}
+	return false
+}
+
+// opensQuote decides whether quotation mark i opens a quotation. Curly marks
+// say so themselves unless the spacing contradicts them (a “ glued to the word
+// before and followed by a space closes); straight marks are decided by
+// spacing alone, which also mends a closing mark that does not match its
+// opening one.
+func opensQuote(src string, toks []text.Token, i int) bool {
+	t := toks[i]
+	spaceBefore := i == 0 || toks[i-1].End < t.Start || isOpenPunct(toks[i-1].Text)
+	spaceAfter := i+1 == len(toks) || toks[i+1].Start > t.End || isClosePunct(toks[i+1].Text)
+	switch t.Text {
+	case "“", "„", "«", "``":
+		return !(spaceAfter && !spaceBefore)
+	case "”", "»", "''":
+		return spaceBefore && !spaceAfter
+	}
+	if spaceBefore != spaceAfter {
+		return spaceBefore
+	}
+	return false // ambiguous straight mark: caller toggles
+}
+
+func isOpenPunct(t string) bool { return t == "(" || t == "[" || t == "—" || t == "–" }
+
+func isClosePunct(t string) bool {
+	switch t {
+	case ".", ",", ";", ":", "!", "?", ")", "]", "—", "–":
+		return true
+	}
+	return false
+}
+
+// paraBreak reports whether a paragraph break lies between tokens i-1 and i:
+// a blank line, or a line break after a sentence end.
+func paraBreak(src string, toks []text.Token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	nl := 0
+	for k := toks[i-1].End; k < toks[i].Start; k++ {
+		if src[k] == '\n' {
+			nl++
+		}
+	}
+	if nl >= 2 {
+		return true
+	}
+	if nl == 1 {
+		switch toks[i-1].Text {
+		case ".", "!", "?", "”", "\"", ":", "…":
+			return true
+		}
+	}
+	return false
+}
+
+// findQuotes pairs quotation marks into quotations in one pass. A quotation
+// opened and not closed by the end of its paragraph continues when the next
+// paragraph opens with a quotation mark (the news convention for quotes over
+// several paragraphs) and otherwise ends with its paragraph. A second opening
+// mark inside an open quotation in the same paragraph restarts it.
+func findQuotes(src string, toks []text.Token, flags []uint16) []quote {
+	var out []quote
+	open, last := -1, -1 // open mark; last token of the open quotation
+	for i := range toks {
+		if i > 0 && open >= 0 && paraBreak(src, toks, i) {
+			if !isDoubleQuote(toks[i].Text) || !opensQuote(src, toks, i) {
+				out = append(out, quote{open, last})
+				open = -1
+			}
+		}
+		if !isDoubleQuote(toks[i].Text) {
+			last = i
+			continue
+		}
+		op := opensQuote(src, toks, i)
+		if !op && open < 0 && toks[i].Text == "\"" && !(i > 0 && toks[i-1].End == toks[i].Start) {
+			op = true // ambiguous straight mark with nothing open: opens
+		}
+		switch {
+		case op && open >= 0 && paraBreak(src, toks, i):
+			// continuation paragraph: keep the quotation open
+		case op:
+			open = i
+		case open >= 0:
+			out = append(out, quote{open, i})
+			flags[open] |= fOpen
+			flags[i] |= fClose
+			open = -1
+		}
+		last = i
+	}
+	if open >= 0 && last > open {
+		out = append(out, quote{open, last})
+	}
+	for _, q := range out {
+		flags[q.open] |= fOpen
+		if isDoubleQuote(toks[q.close].Text) {
+			flags[q.close] |= fClose
+		}
+	}
+	return out
+}

@@ -1,0 +1,287 @@
+package claims
+
+// maxSource is the longest source phrase, in tokens, taken on either side of
+// a cue; longer runs are clauses, not names.
+const maxSource = 10
+
+// lookAhead is how far after a cue a "that" or an opening quotation mark
+// still starts the content ("told VOA in an email that …").
+const lookAhead = 8
+
+// sentence finds the reported-speech frames of the sentence [first, last).
+func (d *doc) sentence(first, last int) {
+	start := len(d.drafts)
+	for c := first; c < last; c++ {
+		if d.flags[c]&fCue == 0 || d.qid[c] >= 0 {
+			continue
+		}
+		if d.isAccording(c) {
+			d.according(c, first, last)
+			continue
+		}
+		d.frame(c, first, last, start)
+	}
+}
+
+// isAccording reports "according to" at c.
+func (d *doc) isAccording(c int) bool {
+	t := d.toks[c].Text
+	return (t == "according" || t == "According") && c+1 < len(d.toks) && d.toks[c+1].Text == "to"
+}
+
+// according handles "according to X, …" and "…, according to X".
+func (d *doc) according(c, first, last int) {
+	src := d.sourceRight(c+2, last)
+	if src.empty() {
+		return
+	}
+	cue := rng{c, c + 2}
+	if c > first+1 && d.flags[c-1]&fPunct != 0 {
+		content := d.trimEnd(rng{d.clauseStart(first, c-1), c - 1})
+		if d.words(content) >= 2 {
+			d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+		}
+		return
+	}
+	k := src.b
+	for k < last && d.flags[k]&fPunct != 0 {
+		k++
+	}
+	content := d.trimEnd(rng{k, d.forwardEnd(k, last)})
+	if d.words(content) >= 2 {
+		d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+	}
+}
+
+// frame builds the claim anchored at cue c of the sentence [first, last);
+// drafts from index start on belong to this sentence.
+func (d *doc) frame(c, first, last, start int) {
+	cue := rng{c, c + 1}
+	src := d.sourceLeft(c, first)
+	before := c - 1 // the token before the source (or the skipped words)
+	if !src.empty() {
+		before = src.a - 1
+	} else {
+		for before >= first && d.flags[before]&fSkip != 0 {
+			before--
+		}
+	}
+	if before > first && d.endsContent(before) && !d.appositive(first, before) {
+		if src.empty() {
+			src = d.sourceRight(c+1, last)
+			if src.empty() {
+				return
+			}
+		}
+		d.trailing(src, cue, first, before, last)
+		return
+	}
+	if src.empty() {
+		src = d.inherit(start, before)
+	}
+	k := c + 1
+	for k < last && d.flags[k]&fPunct != 0 {
+		k++
+	}
+	for j := k; j < last && j < k+lookAhead; j++ {
+		if d.flags[j]&fCue != 0 || d.flags[j]&fPunct != 0 && d.toks[j].Text != "," {
+			break
+		}
+		if d.flags[j]&(fStarter|fOpen) != 0 {
+			k = j
+			break
+		}
+	}
+	content := d.trimEnd(rng{k, d.forwardEnd(k, last)})
+	if d.words(content) < 2 {
+		return
+	}
+	d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+}
+
+// endsContent reports whether token p can close a content that precedes its
+// attribution: a comma, a dash or a closing quotation mark.
+func (d *doc) endsContent(p int) bool {
+	if d.flags[p]&fClose != 0 {
+		return true
+	}
+	switch d.toks[p].Text {
+	case ",", "—", "–", "--":
+		return true
+	}
+	return false
+}
+
+// appositive reports "Trump, the Republican nominee, said": the words before
+// the comma at p are a short name, not a content.
+func (d *doc) appositive(first, p int) bool {
+	if d.toks[p].Text != "," || p-first > 4 {
+		return false
+	}
+	for i := first; i < p; i++ {
+		if d.flags[i]&(fCap|fDet) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// inherit returns the source of the last claim of this sentence when the cue
+// has none of its own ("…, adding that …", "and noted …").
+func (d *doc) inherit(start, before int) rng {
+	if len(d.drafts) > start {
+		return d.drafts[len(d.drafts)-1].src
+	}
+	return rng{}
+}
+
+// trailing builds "…, X said" and its variants: the content ends at token p,
+// a split quotation continues after the attribution.
+func (d *doc) trailing(src, cue rng, first, p, last int) {
+	end := p
+	if d.flags[p]&fClose != 0 {
+		end = p + 1
+	} else if p > first && d.flags[p-1]&fClose != 0 {
+		end = p
+	}
+	begin := d.clauseStart(first, p)
+	if q := d.qid[end-1]; q >= 0 && d.flags[end-1]&fClose != 0 && d.quotes[q].open < begin {
+		begin = d.quotes[q].open
+	}
+	pieces := []rng{d.trimEnd(rng{begin, end})}
+	if d.words(pieces[0]) < 2 {
+		return
+	}
+	if next := d.continuation(max(src.b, cue.b), last); !next.empty() {
+		pieces = append(pieces, next)
+	}
+	d.add(draft{src: src, cue: cue, pieces: pieces})
+}
+
+// continuation finds the second piece of a split quotation after the
+// attribution that ends at token k: "“…,” he said, “…”" or "“…,” he said.
+// “…”". It returns an empty range when there is none.
+func (d *doc) continuation(k, last int) rng {
+	j := k
+	for j < len(d.toks) && j < k+6 && d.flags[j]&fOpen == 0 {
+		t := d.toks[j].Text
+		if t == "." || t == "," || t == ":" || t == ";" || d.flags[j]&(fWord) != 0 && j < last {
+			j++
+			continue
+		}
+		break
+	}
+	if j < len(d.toks) && d.flags[j]&fOpen != 0 && (j < last || d.toks[j-1].Text == ".") {
+		q := d.quotes[d.qid[j]]
+		if j >= last && paraBreak(d.src, d.toks, j) {
+			return rng{}
+		}
+		return rng{q.open, q.close + 1}
+	}
+	return rng{}
+}
+
+// clauseStart is where a content before an attribution at p begins: the
+// sentence start, or just after a colon.
+func (d *doc) clauseStart(first, p int) int {
+	for i := p - 1; i > first; i-- {
+		if d.toks[i].Text == ":" && d.qid[i] < 0 {
+			return i + 1
+		}
+	}
+	return first
+}
+
+// forwardEnd is where a content after its cue ends: the sentence end, the
+// end of a quotation opened inside it, or before a later cue that shares the
+// subject (", adding …", "and noted …").
+func (d *doc) forwardEnd(k, last int) int {
+	for j := k + 1; j < last; j++ {
+		if d.qid[j] >= 0 {
+			continue
+		}
+		if d.flags[j]&fCue != 0 && d.coordinated(j, k) {
+			b := j - 1
+			for b > k && d.flags[b]&(fSkip|fAnd|fPunct) != 0 {
+				b--
+			}
+			return b + 1
+		}
+	}
+	end := last
+	if q := d.qid[last-1]; q >= 0 && d.quotes[q].close >= last {
+		end = d.quotes[q].close + 1
+	}
+	return end
+}
+
+// coordinated reports whether cue j (inside a content starting at k) begins a
+// new clause of the same speaker: it follows a comma or "and" directly.
+func (d *doc) coordinated(j, k int) bool {
+	if d.isAccording(j) {
+		return j > k && d.toks[j-1].Text == ","
+	}
+	b := j - 1
+	for b > k && d.flags[b]&fSkip != 0 {
+		b--
+	}
+	return b > k && (d.toks[b].Text == "," || d.flags[b]&fAnd != 0)
+}
+
+// trimEnd drops the final punctuation of a content outside quotation marks.
+func (d *doc) trimEnd(r rng) rng {
+	for r.b > r.a && d.flags[r.b-1]&(fWord|fClose) == 0 {
+		r.b--
+	}
+	return r
+}
+
+// sourceLeft walks left from cue c over auxiliaries and adverbs, then over
+// the source phrase up to a clause boundary.
+func (d *doc) sourceLeft(c, first int) rng {
+	j := c - 1
+	for j >= first && d.flags[j]&fSkip != 0 {
+		j--
+	}
+	end := j + 1
+	for ; j >= first && end-j <= maxSource; j-- {
+		f := d.flags[j]
+		if f&fRel != 0 {
+			return rng{j, end}
+		}
+		if f&(fPunct|fStop|fCue|fOpen|fClose) != 0 || f&fWord == 0 && d.toks[j].Text != "’s" && d.toks[j].Text != "'s" {
+			break
+		}
+		if f&fAnd != 0 && !(j > first && d.flags[j-1]&fCap != 0 && d.flags[j+1]&fCap != 0) {
+			break
+		}
+	}
+	return rng{j + 1, end}
+}
+
+// sourceRight takes the source phrase after an inverted cue ("…, said
+// Secretary-General António Guterres") up to a comma or the sentence end.
+func (d *doc) sourceRight(k, last int) rng {
+	if k >= last || d.flags[k]&(fCap|fDet|fPron) == 0 {
+		return rng{}
+	}
+	j := k
+	for j < last && j-k < maxSource {
+		f := d.flags[j]
+		if f&(fPunct|fStop|fCue|fOpen|fClose) != 0 || f&fWord == 0 && d.toks[j].Text != "’s" && d.toks[j].Text != "'s" {
+			break
+		}
+		j++
+	}
+	return rng{k, j}
+}
+
+// add keeps a draft unless an earlier one has the same content.
+func (d *doc) add(dr draft) {
+	for _, o := range d.drafts {
+		if o.pieces[0] == dr.pieces[0] {
+			return
+		}
+	}
+	d.drafts = append(d.drafts, dr)
+}

@@ -1,0 +1,151 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// orphanQuotes adds the quotations no frame covered that stand as sentences
+// of their own (at a sentence start or after a colon, three words or more):
+// they are claims of the speaker quoted just before. Shorter quotations
+// inside a sentence are scare quotes or titles and are left alone.
+func (d *doc) orphanQuotes(sents []text.Sentence) {
+	starts := make(map[int]bool, len(sents))
+	for _, s := range sents {
+		starts[s.First] = true
+	}
+	covered := make([]bool, len(d.quotes))
+	for _, dr := range d.drafts {
+		for _, p := range dr.pieces {
+			for i := p.a; i < p.b; i++ {
+				if q := d.qid[i]; q >= 0 {
+					covered[q] = true
+				}
+			}
+		}
+	}
+	for k, q := range d.quotes {
+		if covered[k] {
+			continue
+		}
+		standalone := starts[q.open] || q.open > 0 && d.toks[q.open-1].Text == ":"
+		r := rng{q.open, q.close + 1}
+		if standalone && d.words(r) >= 3 {
+			d.drafts = append(d.drafts, draft{pieces: []rng{r}})
+		}
+	}
+}
+
+// resolve turns the drafts into claims with byte spans and speakers.
+func (d *doc) resolve(people []Person) []Claim {
+	out := make([]Claim, 0, len(d.drafts))
+	for _, dr := range d.drafts {
+		c := Claim{Person: -1}
+		first, lastp := dr.pieces[0], dr.pieces[len(dr.pieces)-1]
+		c.Content = text.Span{Start: d.toks[first.a].Start, End: d.toks[lastp.b-1].End}
+		if len(dr.pieces) > 1 {
+			for _, p := range dr.pieces {
+				c.Pieces = append(c.Pieces, d.span(p))
+			}
+		}
+		if !dr.cue.empty() {
+			sp := d.span(dr.cue)
+			c.Cue = &sp
+		}
+		c.Kind = d.kind(dr.pieces)
+		if dr.src.empty() {
+			if n := len(out); n > 0 {
+				c.Speaker, c.Person = out[n-1].Speaker, out[n-1].Person
+			}
+		} else {
+			sp := d.span(dr.src)
+			c.Source = &sp
+			c.Speaker, c.Person = d.speaker(dr.src, people, out)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// span converts a token range to a byte span.
+func (d *doc) span(r rng) text.Span {
+	return text.Span{Start: d.toks[r.a].Start, End: d.toks[r.b-1].End}
+}
+
+// speaker names who a source is: a person whose mention it is, the person a
+// pronoun, surname or role refers to, an earlier claim's speaker with the
+// same head noun ("the spokesperson"), or else the source text without its
+// determiner (organisations: "the State Department" → "State Department").
+func (d *doc) speaker(src rng, people []Person, prev []Claim) (string, int) {
+	sp := d.span(src)
+	if p := mentionAt(people, sp); p >= 0 {
+		return people[p].Name, p
+	}
+	a := src.a
+	for a < src.b-1 && d.flags[a]&fDet != 0 {
+		a++
+	}
+	name := d.src[d.toks[a].Start:sp.End]
+	head := d.toks[src.b-1].Text
+	if src.b-src.a == 1 && d.flags[src.a]&(fPron|fRel) != 0 {
+		return d.antecedent(sp.Start, people, prev, name)
+	}
+	lname := strings.ToLower(name)
+	for i, p := range people {
+		if lastWord(p.Name) == head || p.Role != "" && strings.Contains(strings.ToLower(p.Role), lname) {
+			return p.Name, i
+		}
+	}
+	if d.flags[a]&fCap == 0 || a > src.a {
+		lhead := strings.ToLower(head)
+		for i := len(prev) - 1; i >= 0; i-- {
+			if prev[i].Source != nil && strings.ToLower(lastWord(d.src[prev[i].Source.Start:prev[i].Source.End])) == lhead {
+				return prev[i].Speaker, prev[i].Person
+			}
+		}
+	}
+	return strings.Join(strings.Fields(name), " "), -1
+}
+
+// antecedent resolves a pronoun at byte offset at: the person mentioned last
+// before it, else the last claim's speaker, else the pronoun itself.
+func (d *doc) antecedent(at int, people []Person, prev []Claim, pron string) (string, int) {
+	best, bestEnd := -1, -1
+	for i, p := range people {
+		for _, m := range p.Mentions {
+			if m.End <= at && m.End > bestEnd {
+				best, bestEnd = i, m.End
+			}
+		}
+	}
+	if best >= 0 {
+		return people[best].Name, best
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		if prev[i].Speaker != "" {
+			return prev[i].Speaker, prev[i].Person
+		}
+	}
+	return pron, -1
+}
+
+// mentionAt returns the person with a mention inside span sp, or -1.
+func mentionAt(people []Person, sp text.Span) int {
+	for i, p := range people {
+		for _, m := range p.Mentions {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// lastWord is the last space-separated word of s.
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(strings.TrimSpace(s), ' '); i >= 0 {
+		return strings.TrimSpace(s)[i+1:]
+	}
+	return strings.TrimSpace(s)
+}
