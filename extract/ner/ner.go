@@ -1,7 +1,15 @@
-// Package ner finds people's names with a learned sequence model.
+// Package ner finds people's names with a learned sequence model: an
+// averaged structured perceptron over hashed word, shape, affix, context and
+// document features, BIO tags for the four CoNLL types, Viterbi decoding.
+// The model is trained by ./cmd/train on CoNLL-2003 train and embedded
+// (model.bin). Mentions of one person are then grouped (people.go).
 package ner
 
-import "github.com/dossier-reader/dossier/extract/text"
+import (
+	"sync"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
 
 // Person is one person with every mention of them in a document.
 type Person struct {
@@ -10,6 +18,102 @@ type Person struct {
 	Mentions []text.Span // byte spans, in text order
 }
 
-// Find returns the people named in the analysed text.
-// SCAFFOLD: replaced by the person tagger (issue 3).
-func Find(a *text.Analysis) []Person { return nil }
+// Find returns the people named in the analysed text, in order of first
+// mention, using the embedded model.
+func Find(a *text.Analysis) []Person { return defaultModel().Find(a) }
+
+// Spans returns every person mention of the text, in text order.
+func Spans(a *text.Analysis) []text.Span { return defaultModel().Spans(a) }
+
+var taggers = sync.Pool{New: func() any { return new(tagger) }}
+
+// Find returns the people named in the analysed text, in order of first
+// mention.
+func (m *Model) Find(a *text.Analysis) []Person {
+	ms := m.mentions(a)
+	if len(ms) == 0 {
+		return nil
+	}
+	return group(a, ms)
+}
+
+// Spans returns every person mention of the text, in text order.
+func (m *Model) Spans(a *text.Analysis) []text.Span {
+	ms := m.mentions(a)
+	out := make([]text.Span, len(ms))
+	for i, x := range ms {
+		out[i] = x.span(a)
+	}
+	return out
+}
+
+// mention is a person name as a token range [first, last).
+type mention struct{ first, last int }
+
+func (x mention) span(a *text.Analysis) text.Span {
+	return text.Span{Start: a.Tokens[x.first].Start, End: a.Tokens[x.last-1].End}
+}
+
+// mentions tags the document and returns the cleaned person mentions, with
+// document-level propagation of names already found.
+func (m *Model) mentions(a *text.Analysis) []mention {
+	if len(a.Tokens) == 0 {
+		return nil
+	}
+	tg := taggers.Get().(*tagger)
+	defer taggers.Put(tg)
+	tags, infos := m.tagDoc(a, tg)
+	var out []mention
+	for i := 0; i < len(tags); {
+		if tags[i] != tagBPER {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && tags[j] == tagIPER {
+			j++
+		}
+		if x, ok := clean(a, infos, mention{i, j}); ok {
+			out = append(out, x)
+		}
+		i = j
+	}
+	return propagate(a, infos, tags, out)
+}
+
+// clean trims a predicted name to the name only: no leading title or
+// determiner, no trailing possessive or punctuation. ok is false when no
+// name is left.
+func clean(a *text.Analysis, infos []tokInfo, x mention) (mention, bool) {
+	for x.first < x.last && (infos[x.first].flags&(fTitle|fPunct) != 0 || isDeterminer(a.Tokens[x.first].Text)) {
+		x.first++
+	}
+	for x.last > x.first && (infos[x.last-1].flags&fPunct != 0 || isPossessive(a.Tokens[x.last-1].Text)) {
+		x.last--
+	}
+	if x.first == x.last {
+		return x, false
+	}
+	for i := x.first; i < x.last; i++ {
+		if infos[i].flags&fPunct == 0 && hasLetter(a.Tokens[i].Text) {
+			return x, true
+		}
+	}
+	return x, false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "The", "THE", "a", "A", "an", "An":
+		return true
+	}
+	return false
+}
+
+func isPossessive(w string) bool {
+	switch w {
+	case "'s", "’s", "'S", "’S", "'", "’":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,57 @@
+// Command train fits the person tagger's model to CoNLL-2003 train and writes
+// it to extract/ner/model.bin (run from the repository root):
+//
+//	go run ./extract/ner/cmd/train
+//
+// With -eval it also scores the new model on the given dev files (scoring
+// only: dev files never feed training).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/dossier-reader/dossier/extract/ner"
+	"github.com/dossier-reader/dossier/extract/ner/corpus"
+)
+
+func main() {
+	train := flag.String("train", "../shared/eval/data/conll2003-train.jsonl", "training file (JSON Lines)")
+	out := flag.String("out", "extract/ner/model.bin", "model file to write")
+	bits := flag.Uint("bits", 20, "log2 of the number of hashed feature buckets")
+	epochs := flag.Int("epochs", 12, "training epochs")
+	seed := flag.Uint64("seed", 1, "shuffling seed")
+	eval := flag.String("eval", "", "comma-separated JSON Lines files to score the model on")
+	flag.Parse()
+	log.SetFlags(0)
+
+	t0 := time.Now()
+	docs, err := corpus.Read(*train)
+	if err != nil {
+		log.Fatal(err)
+	}
+	m := ner.Train(docs, ner.TrainOptions{Bits: uint8(*bits), Epochs: *epochs, Seed: *seed, Logf: log.Printf})
+	data, err := m.MarshalBinary()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s (%d bytes) in %v", *out, len(data), time.Since(t0).Round(time.Millisecond))
+	for _, f := range strings.Split(*eval, ",") {
+		if f == "" {
+			continue
+		}
+		dev, err := corpus.Read(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		ex, ov := ner.Evaluate(m, dev)
+		fmt.Printf("%s\n  exact   %v\n  overlap %v\n", f, ex, ov)
+	}
+}

@@ -1,0 +1,225 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// Token flags computed once per document.
+const (
+	fCap       = 1 << iota // first letter upper case
+	fAllCaps               // every letter upper case, more than one letter
+	fTitle                 // a title word (lexicon.go)
+	fSentStart             // first word of a sentence (after any opening quote)
+	fCapsLine              // on an all-caps line (headline, dateline)
+	fDocLower              // the same word appears in lower case elsewhere in the document
+	fDocCapMid             // ... or capitalised in mid-sentence on a normal line
+	fPunct                 // no letter or digit
+)
+
+// tokInfo holds the hashes of a token's string views; features combine them
+// with a template number, so no string is built per token.
+type tokInfo struct {
+	form, lower, shape, pre2, pre3, suf2, suf3, suf4 uint64
+	flags                                           uint32
+	length                                          uint8 // rune count, capped
+}
+
+// Hash seeds of the strings standing for positions outside the sentence.
+const (
+	hashBOS uint64 = 0x51ab7e3c9d01
+	hashEOS uint64 = 0x7fe0c2d4a913
+)
+
+// nFeats is the number of features every token gets (features.go templates).
+const nFeats = 24
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+// mix combines a template number with up to three hashes into a feature
+// index (splitmix64 finaliser), masked to the weight table by the caller.
+func mix(tmpl uint64, a, b, c uint64) uint64 {
+	x := tmpl*0x9E3779B97F4A7C15 ^ a
+	x = (x ^ x>>31) * 0xBF58476D1CE4E5B9
+	x ^= b
+	x = (x ^ x>>27) * 0x94D049BB133111EB
+	x ^= c
+	x = (x ^ x>>30) * 0xBF58476D1CE4E5B9
+	return x ^ x>>31
+}
+
+// scratch is the per-call working memory of feature extraction, reused
+// across tokens so the hot path does not allocate.
+type scratch struct {
+	lower []byte
+	shape []byte
+	runes []int // byte offset of each rune of lower
+}
+
+// info computes a token's hashes and its own flags (document and sentence
+// flags are added by the caller).
+func (s *scratch) info(tok string) tokInfo {
+	s.lower, s.shape, s.runes = s.lower[:0], s.shape[:0], s.runes[:0]
+	var ti tokInfo
+	letters, uppers, digits := 0, 0, 0
+	for _, r := range tok {
+		s.runes = append(s.runes, len(s.lower))
+		var sh byte = '.'
+		switch {
+		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
+			sh, letters, uppers = 'X', letters+1, uppers+1
+			r += 'a' - 'A'
+		case r < utf8.RuneSelf && r >= 'a' && r <= 'z':
+			sh, letters = 'x', letters+1
+		case r < utf8.RuneSelf && r >= '0' && r <= '9':
+			sh, digits = 'd', digits+1
+		case r >= utf8.RuneSelf && unicode.IsUpper(r):
+			sh, letters, uppers = 'X', letters+1, uppers+1
+			r = unicode.ToLower(r)
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			sh, letters = 'x', letters+1
+		case r < utf8.RuneSelf:
+			sh = byte(r)
+		}
+		s.lower = utf8.AppendRune(s.lower, r)
+		// Runs collapse to two: "Blinken" is Xxx, "NATO" XX, "Al" Xx.
+		if k := len(s.shape); k < 2 || s.shape[k-1] != sh || s.shape[k-2] != sh {
+			s.shape = append(s.shape, sh)
+		}
+	}
+	n := len(s.runes)
+	ti.form = hashBytes([]byte(tok))
+	ti.lower = hashBytes(s.lower)
+	ti.shape = hashBytes(s.shape)
+	ti.pre2 = hashBytes(s.lower[:s.cut(2)])
+	ti.pre3 = hashBytes(s.lower[:s.cut(3)])
+	ti.suf2 = hashBytes(s.lower[s.cut(n-2):])
+	ti.suf3 = hashBytes(s.lower[s.cut(n-3):])
+	ti.suf4 = hashBytes(s.lower[s.cut(n-4):])
+	ti.length = uint8(min(n, 12))
+	if uppers > 0 && s.shape[0] == 'X' {
+		ti.flags |= fCap
+	}
+	if letters > 1 && uppers == letters {
+		ti.flags |= fAllCaps
+	}
+	if letters == 0 && digits == 0 {
+		ti.flags |= fPunct
+	}
+	if letters > 0 && isTitle(s.lower) {
+		ti.flags |= fTitle
+	}
+	return ti
+}
+
+// cut returns the byte offset in s.lower of rune k, clamped to the word.
+func (s *scratch) cut(k int) int {
+	if k <= 0 {
+		return 0
+	}
+	if k >= len(s.runes) {
+		return len(s.lower)
+	}
+	return s.runes[k]
+}
+
+// docInfo computes every token's tokInfo with sentence, line and document
+// flags.
+func docInfo(a *text.Analysis, s *scratch) []tokInfo {
+	infos := make([]tokInfo, len(a.Tokens))
+	for i, t := range a.Tokens {
+		infos[i] = s.info(t.Text)
+	}
+	markCapsLines(a, infos)
+	for _, se := range a.Sentences {
+		for i := se.First; i < se.Last; i++ {
+			if infos[i].flags&fPunct == 0 {
+				infos[i].flags |= fSentStart
+				break
+			}
+		}
+	}
+	// Document flags: how the same word is written elsewhere. One map per
+	// document, not per token.
+	const seenLower, seenCapMid = 1, 2
+	seen := make(map[uint64]uint8, len(infos)/2)
+	for _, ti := range infos {
+		switch {
+		case ti.flags&(fCap|fPunct) == 0:
+			seen[ti.lower] |= seenLower
+		case ti.flags&fCap != 0 && ti.flags&(fSentStart|fCapsLine|fAllCaps) == 0:
+			seen[ti.lower] |= seenCapMid
+		}
+	}
+	for i := range infos {
+		m := seen[infos[i].lower]
+		if m&seenLower != 0 && infos[i].flags&fCap != 0 {
+			infos[i].flags |= fDocLower
+		}
+		if m&seenCapMid != 0 {
+			infos[i].flags |= fDocCapMid
+		}
+	}
+	return infos
+}
+
+// markCapsLines flags the tokens of lines written in capitals (headlines,
+// datelines), where capitalisation says nothing about names.
+func markCapsLines(a *text.Analysis, infos []tokInfo) {
+	start := 0
+	for start < len(a.Tokens) {
+		end, upper, lower := start, 0, 0
+		for end < len(a.Tokens) {
+			if end > start && hasNewline(a.Src[a.Tokens[end-1].End:a.Tokens[end].Start]) {
+				break
+			}
+			f := infos[end].flags
+			switch {
+			case f&fAllCaps != 0, f&fCap != 0 && infos[end].length == 1:
+				upper++
+			case f&fPunct == 0 && f&fCap == 0 && hasLetter(a.Tokens[end].Text):
+				lower++
+			case f&fCap != 0:
+				lower++ // Titlecase word: a normal line
+			}
+			end++
+		}
+		if upper >= 1 && lower*4 <= upper {
+			for i := start; i < end; i++ {
+				infos[i].flags |= fCapsLine
+			}
+		}
+		start = end
+	}
+}
+
+func hasNewline(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

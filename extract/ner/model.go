@@ -1,0 +1,152 @@
+package ner
+
+import (
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// The tag set is BIO over the four CoNLL types. Only PER is used by Find;
+// LOC, ORG and MISC are learned so the model can tell a person from a place,
+// a team or a nationality that looks the same ("Jordan", "Washington").
+const (
+	tagO    = 0
+	tagBPER = 1
+	tagIPER = 2
+	nTypes  = 4
+	nTags   = 1 + 2*nTypes
+)
+
+// typeNames are the entity types in tag order: B-type is 1+2k, I-type 2+2k.
+var typeNames = [nTypes]string{"person", "location", "organization", "misc"}
+
+// typeOf maps a gold annotation type to its tag type k, or -1 to ignore it.
+// Countries are CoNLL LOC spans, demonyms CoNLL MISC spans.
+func typeOf(t string) int {
+	switch t {
+	case "person":
+		return 0
+	case "location", "country":
+		return 1
+	case "organization":
+		return 2
+	case "misc", "demonym":
+		return 3
+	}
+	return -1
+}
+
+// allowed reports whether tag cur may follow tag prev (prev < 0 at the start
+// of a sentence): an I-X only continues a B-X or I-X.
+func allowed(prev, cur int) bool {
+	if cur == tagO || cur%2 == 1 {
+		return true
+	}
+	return prev == cur || prev == cur-1
+}
+
+// Model is a trained averaged-perceptron tagger with hashed features and
+// weights quantised to int8 (one scale for all); transitions stay int32 in
+// the same scale.
+type Model struct {
+	bits  uint8   // log2 of the number of feature buckets
+	scale float32 // weight = int8 value * scale
+	w     []int8  // bucket*nTags + tag
+	trans [(nTags + 1) * nTags]int32
+}
+
+// buckets is the number of hashed feature buckets.
+func (m *Model) buckets() int { return 1 << m.bits }
+
+// tagger holds the reusable buffers of one tagging call.
+type tagger struct {
+	s     scratch
+	feats []uint64
+	em    []int32
+	back  []uint8
+	tags  []uint8
+}
+
+// tagDoc returns a tag for every token of the document.
+func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
+	infos := docInfo(a, &tg.s)
+	tags := make([]uint8, len(a.Tokens))
+	mask := uint64(m.buckets() - 1)
+	for _, se := range a.Sentences {
+		n := se.Last - se.First
+		if n <= 0 {
+			continue
+		}
+		tg.feats = sentFeatures(infos[se.First:se.Last], tg.feats)
+		tg.em = grow(tg.em, n*nTags)
+		for k := 0; k < n; k++ {
+			var e [nTags]int32
+			for _, f := range tg.feats[k*nFeats : (k+1)*nFeats] {
+				b := int(f&mask) * nTags
+				row := m.w[b : b+nTags : b+nTags]
+				for t := range e {
+					e[t] += int32(row[t])
+				}
+			}
+			copy(tg.em[k*nTags:], e[:])
+		}
+		tg.back = growU8(tg.back, n*nTags)
+		viterbi(tg.em, m.trans[:], n, tg.back, tags[se.First:se.Last])
+	}
+	return tags, infos
+}
+
+func grow(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n, n*2)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+func growU8(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n, n*2)
+	}
+	return b[:n]
+}
+
+// viterbi finds the best tag sequence for n tokens given emission scores em
+// (n*nTags) and transitions trans ((nTags+1)*nTags, row 0 the sentence
+// start), writing it to out. back is scratch of n*nTags.
+func viterbi[T int32 | float64](em []T, trans []T, n int, back []uint8, out []uint8) {
+	const neg = -1 << 30
+	var cur, prev [nTags]T
+	for t := 0; t < nTags; t++ {
+		if allowed(-1, t) {
+			prev[t] = em[t] + trans[t]
+		} else {
+			prev[t] = neg
+		}
+	}
+	for k := 1; k < n; k++ {
+		for t := 0; t < nTags; t++ {
+			best, arg := T(neg)*2, 0
+			for p := 0; p < nTags; p++ {
+				if !allowed(p, t) {
+					continue
+				}
+				if s := prev[p] + trans[(p+1)*nTags+t]; s > best {
+					best, arg = s, p
+				}
+			}
+			cur[t] = best + em[k*nTags+t]
+			back[k*nTags+t] = uint8(arg)
+		}
+		prev = cur
+	}
+	best := 0
+	for t := 1; t < nTags; t++ {
+		if prev[t] > prev[best] {
+			best = t
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[k] = uint8(best)
+		best = int(back[k*nTags+best])
+	}
+}

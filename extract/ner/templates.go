@@ -1,0 +1,66 @@
+package ner
+
+// sentFeatures writes the nFeats feature hashes of every token of the
+// sentence infos (a window of the document) into out, which it returns
+// grown as needed: token k's features are out[k*nFeats : (k+1)*nFeats].
+// Neighbours outside the sentence are the BOS/EOS markers.
+func sentFeatures(infos []tokInfo, out []uint64) []uint64 {
+	n := len(infos)
+	out = out[:0]
+	for k := 0; k < n; k++ {
+		t := &infos[k]
+		p1, p2, n1, n2 := neighbour(infos, k-1), neighbour(infos, k-2), neighbour(infos, k+1), neighbour(infos, k+2)
+		titleLeft := uint64(0) // distance to a title word within 3 tokens to the left
+		for d := 1; d <= 3 && k-d >= 0; d++ {
+			if infos[k-d].flags&fTitle != 0 {
+				titleLeft = uint64(d)
+				break
+			}
+		}
+		f := t.flags
+		sent := uint64(f & (fSentStart | fCapsLine))
+		doc := uint64(f & (fDocLower | fDocCapMid))
+		out = append(out,
+			mix(0, 0, 0, 0),
+			mix(1, t.form, 0, 0),
+			mix(2, t.lower, 0, 0),
+			mix(3, t.shape, 0, 0),
+			mix(4, t.pre2, 0, 0),
+			mix(5, t.pre3, 0, 0),
+			mix(6, t.suf2, 0, 0),
+			mix(7, t.suf3, 0, 0),
+			mix(8, t.suf4, 0, 0),
+			mix(9, p1.lower, 0, 0),
+			mix(10, n1.lower, 0, 0),
+			mix(11, p2.lower, 0, 0),
+			mix(12, n2.lower, 0, 0),
+			mix(13, p1.shape, 0, 0),
+			mix(14, n1.shape, 0, 0),
+			mix(15, p1.lower, t.lower, 0),
+			mix(16, t.lower, n1.lower, 0),
+			mix(17, p1.shape, t.shape, n1.shape),
+			mix(18, titleLeft, t.shape, 0),
+			mix(19, sent, t.shape, uint64(f&fTitle)),
+			mix(20, doc, t.shape, sent),
+			mix(21, p1.lower, t.shape, 0),
+			mix(22, t.shape, n1.lower, 0),
+			mix(23, uint64(t.length), t.shape, uint64(f&fAllCaps)),
+		)
+	}
+	return out
+}
+
+var (
+	bosInfo = tokInfo{form: hashBOS, lower: hashBOS, shape: hashBOS}
+	eosInfo = tokInfo{form: hashEOS, lower: hashEOS, shape: hashEOS}
+)
+
+func neighbour(infos []tokInfo, k int) *tokInfo {
+	if k < 0 {
+		return &bosInfo
+	}
+	if k >= len(infos) {
+		return &eosInfo
+	}
+	return &infos[k]
+}
