@@ -72,7 +72,7 @@ func wordEnd(s string, i int) int {
 		if isJoiner(r) && j+n < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[j+n:])
 			prev, _ := utf8.DecodeLastRuneInString(s[i:j])
-			if joins(r, prev, next) {
+			if joins(r, prev, next) && (r != '.' || dottedOK(s[i:j], s[j+n:])) {
 				j += n
 				continue
 			}
@@ -109,8 +109,40 @@ func joins(r, prev, next rune) bool {
 }
 
 // isShortInitialRun is a cheap guard used by joins for letter.letter: both
-// sides are letters; the caller's word is checked again by abbrevPeriod.
+// sides are letters; dottedOK then checks the parts' lengths.
 func isShortInitialRun(prev rune) bool { return unicode.IsLetter(prev) }
+
+// dottedOK reports whether a period between before and after joins one
+// dotted word (U.S., e.g., Ph.D., 3.5) rather than two words with a missing
+// space ("said.The"): letter parts on both sides are at most three letters.
+func dottedOK(before, after string) bool {
+	if c := before[len(before)-1]; c >= '0' && c <= '9' {
+		return true
+	}
+	return partLen(before, true) <= 3 && partLen(after, false) <= 3
+}
+
+// partLen counts the letters of the dotted part at the end (fromEnd) or the
+// start of s, stopping at a period or any non-letter.
+func partLen(s string, fromEnd bool) int {
+	n := 0
+	for len(s) > 0 {
+		var r rune
+		var w int
+		if fromEnd {
+			r, w = utf8.DecodeLastRuneInString(s)
+			s = s[:len(s)-w]
+		} else {
+			r, w = utf8.DecodeRuneInString(s)
+			s = s[w:]
+		}
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+	}
+	return n
+}
 
 // abbrevPeriod reports whether the period after word belongs to it.
 func abbrevPeriod(word, rest string) bool {

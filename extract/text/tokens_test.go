@@ -1,0 +1,113 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // tokens joined by |
+	}{
+		{"Antony Blinken said.", "Antony|Blinken|said|."},
+		{"the U.S. and Russia", "the|U.S.|and|Russia"},
+		{"U.S.-made missiles", "U.S.|-|made|missiles"},
+		{"Ukraine’s border", "Ukraine|’s|border"},
+		{"Germany's army", "Germany|'s|army"},
+		{"don't stop", "don't|stop"},
+		{"on Jan. 21, 2022.", "on|Jan.|21|,|2022|."},
+		{"J. R. R. Tolkien", "J.|R.|R.|Tolkien"},
+		{"anti-tank weapons", "anti-tank|weapons"},
+		{"“We fight,” he said.", "“|We|fight|,|”|he|said|."},
+		{"costs 1,000.50 dollars", "costs|1,000.50|dollars"},
+		{"@NATO Allies", "@|NATO|Allies"},
+		{"António Guterres", "António|Guterres"},
+		{"wait -- no", "wait|--|no"},
+		{"it ended...", "it|ended|..."},
+		{"said.The end", "said|.|The|end"},
+		{"AT&T shares", "AT&T|shares"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Tokenize(tt.in) {
+			if tt.in[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: token %q has offsets %d:%d that slice %q", tt.in, tok.Text, tok.Start, tok.End, tt.in[tok.Start:tok.End])
+			}
+			got = append(got, tok.Text)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"He left. She stayed.", []string{"He left .", "She stayed ."}},
+		{"They met in the U.S. on Friday.", []string{"They met in the U.S. on Friday ."}},
+		{"It grew in the U.S. The talks failed.", []string{"It grew in the U.S.", "The talks failed ."}},
+		{"“We won,” he said. “Next.”", []string{"“ We won , ” he said .", "“ Next . ”"}},
+		{"LONDON 1996-08-30\nWest Indian all-rounder", []string{"LONDON 1996-08-30", "West Indian all-rounder"}},
+		{"a line that is\nwrapped by hand.", []string{"a line that is wrapped by hand ."}},
+		{"One.\n\ntwo", []string{"One .", "two"}},
+		{"Mr. Smith came.", []string{"Mr. Smith came ."}},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.in)
+		var got []string
+		for _, s := range Sentences(tt.in, toks) {
+			var w []string
+			for _, tok := range toks[s.First:s.Last] {
+				w = append(w, tok.Text)
+			}
+			got = append(got, strings.Join(w, " "))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Sentences(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"U.S.-made", "“Quote,” he said.", "a\n\nb", "\xff\xfe", "...", "1,2,3", "’s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s)
+		prev := 0
+		for _, tok := range toks {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) || s[tok.Start:tok.End] != tok.Text {
+				t.Fatalf("bad token %+v in %q", tok, s)
+			}
+			prev = tok.End
+		}
+		sents := Sentences(s, toks)
+		next := 0
+		for _, se := range sents {
+			if se.First != next || se.Last <= se.First {
+				t.Fatalf("sentences do not tile the tokens: %+v", sents)
+			}
+			next = se.Last
+		}
+		if next != len(toks) {
+			t.Fatalf("sentences cover %d of %d tokens", next, len(toks))
+		}
+	})
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	s := strings.Repeat("U.S. Secretary of State Antony Blinken said Saturday he authorized the Baltic nations to send U.S.-made anti-tank missiles to Ukraine. “We fully endorse it,” he said. ", 200)
+	words := len(strings.Fields(s))
+	b.SetBytes(int64(len(s)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := Analyze(s)
+		_ = a
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
