@@ -1,0 +1,78 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap declares every key of the reader once; help is generated from it.
+type keyMap struct {
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	Panes     key.Binding // help only: "1-4"
+	People    key.Binding
+	Countries key.Binding
+	Weapons   key.Binding
+	Claims    key.Binding
+	Back      key.Binding
+
+	Up       key.Binding
+	Down     key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	HalfDown key.Binding
+	HalfUp   key.Binding
+	PageDown key.Binding
+	PageUp   key.Binding
+
+	Select key.Binding
+	Next   key.Binding
+	Prev   key.Binding
+	Search key.Binding
+	Help   key.Binding
+	Quit   key.Binding
+}
+
+// newKeyMap returns the default keys.
+func newKeyMap() keyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		NextPane:  b("tab", "next pane", "tab"),
+		PrevPane:  b("shift+tab", "prev pane", "shift+tab"),
+		Panes:     b("1-4", "people…claims", "1", "2", "3", "4"),
+		People:    b("1", "people", "1"),
+		Countries: b("2", "countries", "2"),
+		Weapons:   b("3", "weapons", "3"),
+		Claims:    b("4", "claims", "4"),
+		Back:      b("esc", "article", "esc"),
+		Up:        b("↑/k", "up", "up", "k"),
+		Down:      b("↓/j", "down", "down", "j"),
+		Top:       b("g", "top", "g", "home"),
+		Bottom:    b("G", "bottom", "G", "end"),
+		HalfDown:  b("ctrl+d", "½ page down", "ctrl+d"),
+		HalfUp:    b("ctrl+u", "½ page up", "ctrl+u"),
+		PageDown:  b("pgdn", "page down", "pgdown", "space", "f"),
+		PageUp:    b("pgup", "page up", "pgup", "b"),
+		Select:    b("enter", "jump", "enter"),
+		Next:      b("n", "next", "n"),
+		Prev:      b("N", "prev", "N"),
+		Search:    b("/", "search", "/"),
+		Help:      b("?", "help", "?"),
+		Quit:      b("q", "quit", "q", "ctrl+c"),
+	}
+}
+
+// ShortHelp is the status line's hint row.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Help, k.NextPane, k.Select, k.Next, k.Search, k.Quit}
+}
+
+// FullHelp is the help shown by "?", in columns.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextPane, k.PrevPane, k.Panes, k.Back},
+		{k.Up, k.Down, k.Top, k.Bottom},
+		{k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
+		{k.Select, k.Next, k.Prev, k.Search},
+		{k.Help, k.Quit},
+	}
+}

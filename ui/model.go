@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-reader/dossier/extract"
+)
+
+// Options configure the reader.
+type Options struct {
+	// Theme is "dark" or "light" to force a palette; "" asks the terminal
+	// for its background colour and follows it.
+	Theme string
+	// Mouse turns on mouse support: wheel scrolling and clicking rows.
+	Mouse bool
+	// NoColor draws without colour; kinds stay apart by bold, underline,
+	// italic and reverse.
+	NoColor bool
+}
+
+// focus is the pane that receives movement keys.
+type focus int
+
+// The focusable panes, in tab order. The side panes index Model.lists
+// (focusPeople is lists[0]).
+const (
+	focusArticle focus = iota
+	focusPeople
+	focusCountries
+	focusWeapons
+	focusClaims
+	numFocus
+)
+
+// Model is the root model of the reader; it implements tea.Model. Create it
+// with New.
+type Model struct {
+	doc  *extract.Doc
+	opts Options
+	keys keyMap
+	st   Styles
+	help help.Model
+
+	width, height int
+	focus         focus
+	article       article
+	lists         [4]list
+	input         textinput.Model
+	searching     bool // the search input has the keyboard
+	sel           selection
+}
+
+// New returns the root model for reading doc. A nil doc reads as empty.
+func New(doc *extract.Doc, opts Options) Model {
+	if doc == nil {
+		doc = &extract.Doc{}
+	}
+	m := Model{doc: doc, opts: opts, keys: newKeyMap(), help: help.New()}
+	m.st = newStyles(opts.Theme != "light", opts.NoColor)
+	m.article = newArticle(doc, m.st, m.keys)
+	m.lists = [4]list{
+		{title: "People", kind: markPerson, empty: "no people found", rows: entityRows(doc, extract.Person)},
+		{title: "Countries", kind: markCountry, empty: "no countries found", rows: entityRows(doc, extract.Country)},
+		{title: "Weapons", kind: markWeapon, empty: "no weapons found", rows: entityRows(doc, extract.Weapon)},
+		{title: "Claims", kind: markClaim, empty: "no claims found", rows: claimRows(doc), claims: true},
+	}
+	for i := range m.lists {
+		m.lists[i].keys = m.keys
+	}
+	m.input = textinput.New()
+	m.input.Prompt = "/"
+	m.input.Placeholder = "search the article"
+	m.setStyles(m.st)
+	m.layout(80, 24)
+	return m
+}
+
+// Init asks the terminal for its background colour unless a theme is set.
+func (m Model) Init() tea.Cmd {
+	if m.opts.Theme == "" && !m.opts.NoColor {
+		return tea.RequestBackgroundColor
+	}
+	return nil
+}
+
+// Update handles, in order: messages for everyone (size, colour, jumps),
+// global keys, then keys for the focused pane.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.layout(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if m.opts.Theme == "" {
+			m.setStyles(newStyles(msg.IsDark(), m.opts.NoColor))
+		}
+		return m, nil
+	case jumpMsg:
+		m.jump(msg)
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		if m.opts.Mouse {
+			m.handleMouse(msg)
+		}
+		return m, nil
+	}
+	if m.searching {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// View draws the screen; only the root sets the alternate screen and mouse.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "dossier — " + oneLine(m.doc.Title)
+	if m.opts.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+// setStyles switches the theme for every pane.
+func (m *Model) setStyles(st Styles) {
+	m.st = st
+	m.article.SetStyles(st)
+	for i := range m.lists {
+		m.lists[i].st = st
+	}
+	m.help.Styles = st.Help
+	is := textinput.DefaultStyles(true)
+	is.Focused.Prompt, is.Blurred.Prompt = st.Prompt, st.Prompt
+	is.Focused.Placeholder, is.Blurred.Placeholder = st.Dim, st.Dim
+	m.input.SetStyles(is)
+}
