@@ -49,7 +49,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.PrevPane):
 		m.setFocus((m.focus + numFocus - 1) % numFocus)
 	case key.Matches(k, m.keys.People, m.keys.Countries, m.keys.Weapons, m.keys.Claims):
-		m.setFocus(focus(k.Code-'0'))
+		m.setFocus(focus(k.Code - '0'))
 	case key.Matches(k, m.keys.Back):
 		m.setFocus(focusArticle)
 		if m.sel.mode == selSearch {
