@@ -23,8 +23,9 @@ const (
 // with a template number, so no string is built per token.
 type tokInfo struct {
 	form, lower, shape, pre2, pre3, suf2, suf3, suf4 uint64
-	flags                                           uint32
-	length                                          uint8 // rune count, capped
+	flags                                            uint32
+	length                                           uint8 // rune count, capped
+	p1, maj, perPos                                  uint8 // first-stage results (stack.go)
 }
 
 // Hash seeds of the strings standing for positions outside the sentence.
@@ -33,8 +34,19 @@ const (
 	hashEOS uint64 = 0x7fe0c2d4a913
 )
 
-// nFeats is the number of features every token gets (features.go templates).
-const nFeats = 24
+// The number of features every token gets in the first and second stage
+// (templates.go).
+const (
+	nFeats1 = 24
+	nFeats2 = 28
+)
+
+func featCount(second bool) int {
+	if second {
+		return nFeats2
+	}
+	return nFeats1
+}
 
 const (
 	fnvOffset = 14695981039346656037

@@ -43,10 +43,18 @@ func allowed(prev, cur int) bool {
 	return prev == cur || prev == cur-1
 }
 
-// Model is a trained averaged-perceptron tagger with hashed features and
-// weights quantised to int8 (one scale for all); transitions stay int32 in
-// the same scale.
+// Model is the trained tagger: two stacked averaged-perceptron stages. The
+// second sees, besides the first's features, what the first predicted for
+// each token and for the other mentions of the same word in the document
+// (stack.go): that is how a name tagged confidently once informs its other
+// mentions, and how a headline's capitals are read.
 type Model struct {
+	first, second *stage
+}
+
+// stage is one tagger with hashed features and weights quantised to int8
+// (one scale for all); transitions stay int32 in the same scale.
+type stage struct {
 	bits  uint8   // log2 of the number of feature buckets
 	scale float32 // weight = int8 value * scale
 	w     []int8  // bucket*nTags + tag
@@ -54,7 +62,7 @@ type Model struct {
 }
 
 // buckets is the number of hashed feature buckets.
-func (m *Model) buckets() int { return 1 << m.bits }
+func (m *stage) buckets() int { return 1 << m.bits }
 
 // tagger holds the reusable buffers of one tagging call.
 type tagger struct {
@@ -65,21 +73,33 @@ type tagger struct {
 	tags  []uint8
 }
 
-// tagDoc returns a tag for every token of the document.
+// tagDoc returns a tag for every token of the document, and the tokens'
+// feature information.
 func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 	infos := docInfo(a, &tg.s)
 	tags := make([]uint8, len(a.Tokens))
+	m.first.tag(a, infos, tg, false, tags)
+	if m.second != nil {
+		stack(infos, tags)
+		m.second.tag(a, infos, tg, true, tags)
+	}
+	return tags, infos
+}
+
+// tag writes the stage's best tags for every sentence into tags.
+func (m *stage) tag(a *text.Analysis, infos []tokInfo, tg *tagger, second bool, tags []uint8) {
 	mask := uint64(m.buckets() - 1)
+	nf := featCount(second)
 	for _, se := range a.Sentences {
 		n := se.Last - se.First
 		if n <= 0 {
 			continue
 		}
-		tg.feats = sentFeatures(infos[se.First:se.Last], tg.feats)
+		tg.feats = sentFeatures(infos[se.First:se.Last], second, tg.feats)
 		tg.em = grow(tg.em, n*nTags)
 		for k := 0; k < n; k++ {
 			var e [nTags]int32
-			for _, f := range tg.feats[k*nFeats : (k+1)*nFeats] {
+			for _, f := range tg.feats[k*nf : (k+1)*nf] {
 				b := int(f&mask) * nTags
 				row := m.w[b : b+nTags : b+nTags]
 				for t := range e {
@@ -91,7 +111,6 @@ func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 		tg.back = growU8(tg.back, n*nTags)
 		viterbi(tg.em, m.trans[:], n, tg.back, tags[se.First:se.Last])
 	}
-	return tags, infos
 }
 
 func grow(b []int32, n int) []int32 {

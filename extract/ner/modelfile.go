@@ -12,56 +12,97 @@ import (
 	"sync"
 )
 
-// The model file format (little-endian):
+// The model file format (little-endian) is the magic "DNERv2\x00\x00", a
+// byte holding the number of stages (1 or 2), then each stage:
 //
-//	magic   [8]byte "DNERv1\x00\x00"
 //	bits    uint8   log2 of the feature buckets
 //	tags    uint8   nTags (must match the code)
-//	feats   uint8   nFeats (must match the code: a guard against a stale model)
+//	feats   uint8   features per token (must match the code: a guard against a stale model)
 //	scale   float32
 //	trans   [(nTags+1)*nTags]int32
+//	size    uint32  length of the compressed weights
 //	weights flate-compressed [buckets*nTags]int8
 //
 // Most buckets of rare features hold small weights that quantise to zero, so
 // the weights compress several times; inflating them takes a few ms.
-const magic = "DNERv1\x00\x00"
+const magic = "DNERv2\x00\x00"
 
 // MarshalBinary encodes the model in the model file format.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(magic)
-	buf.Write([]byte{m.bits, nTags, nFeats})
-	binary.Write(&buf, binary.LittleEndian, math.Float32bits(m.scale))
-	binary.Write(&buf, binary.LittleEndian, m.trans[:])
-	zw, err := flate.NewWriter(&buf, flate.BestCompression)
+	stages := []*stage{m.first}
+	if m.second != nil {
+		stages = append(stages, m.second)
+	}
+	buf.WriteByte(byte(len(stages)))
+	for i, st := range stages {
+		if err := st.marshal(&buf, featCount(i == 1)); err != nil {
+			return nil, err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+func (m *stage) marshal(buf *bytes.Buffer, nf int) error {
+	buf.Write([]byte{m.bits, nTags, byte(nf)})
+	binary.Write(buf, binary.LittleEndian, math.Float32bits(m.scale))
+	binary.Write(buf, binary.LittleEndian, m.trans[:])
+	var z bytes.Buffer
+	zw, err := flate.NewWriter(&z, flate.BestCompression)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	w := make([]byte, len(m.w))
 	for i, x := range m.w {
 		w[i] = byte(x)
 	}
 	if _, err := zw.Write(w); err != nil {
-		return nil, err
+		return err
 	}
 	if err := zw.Close(); err != nil {
-		return nil, err
+		return err
 	}
-	return buf.Bytes(), nil
+	binary.Write(buf, binary.LittleEndian, uint32(z.Len()))
+	buf.Write(z.Bytes())
+	return nil
 }
 
 // UnmarshalModel decodes a model file.
 func UnmarshalModel(data []byte) (*Model, error) {
-	if len(data) < len(magic)+3+4 || string(data[:len(magic)]) != magic {
+	if len(data) < len(magic)+1 || string(data[:len(magic)]) != magic {
 		return nil, errors.New("ner: not a model file")
 	}
-	hdr := data[len(magic):]
-	m := &Model{bits: hdr[0]}
-	if hdr[1] != nTags || hdr[2] != nFeats || m.bits > 28 {
-		return nil, fmt.Errorf("ner: model built for %d tags, %d features; code has %d, %d", hdr[1], hdr[2], nTags, nFeats)
+	n := int(data[len(magic)])
+	if n < 1 || n > 2 {
+		return nil, fmt.Errorf("ner: model has %d stages", n)
 	}
-	r := bytes.NewReader(hdr[3:])
-	var sc uint32
+	r := bytes.NewReader(data[len(magic)+1:])
+	m := new(Model)
+	for i := 0; i < n; i++ {
+		st, err := unmarshalStage(r, featCount(i == 1))
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			m.first = st
+		} else {
+			m.second = st
+		}
+	}
+	return m, nil
+}
+
+func unmarshalStage(r *bytes.Reader, nf int) (*stage, error) {
+	var hdr [3]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return nil, err
+	}
+	m := &stage{bits: hdr[0]}
+	if hdr[1] != nTags || int(hdr[2]) != nf || m.bits > 28 {
+		return nil, fmt.Errorf("ner: model built for %d tags, %d features; code has %d, %d", hdr[1], hdr[2], nTags, nf)
+	}
+	var sc, size uint32
 	if err := binary.Read(r, binary.LittleEndian, &sc); err != nil {
 		return nil, err
 	}
@@ -69,8 +110,14 @@ func UnmarshalModel(data []byte) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, m.trans[:]); err != nil {
 		return nil, err
 	}
+	if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
+		return nil, err
+	}
+	if int64(size) > int64(r.Len()) {
+		return nil, errors.New("ner: truncated model")
+	}
 	w := make([]byte, m.buckets()*nTags)
-	if _, err := io.ReadFull(flate.NewReader(r), w); err != nil {
+	if _, err := io.ReadFull(flate.NewReader(io.LimitReader(r, int64(size))), w); err != nil {
 		return nil, fmt.Errorf("ner: model weights: %v", err)
 	}
 	m.w = make([]int8, len(w))

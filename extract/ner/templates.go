@@ -1,10 +1,10 @@
 package ner
 
-// sentFeatures writes the nFeats feature hashes of every token of the
+// sentFeatures writes the featCount(second) feature hashes of every token of the
 // sentence infos (a window of the document) into out, which it returns
-// grown as needed: token k's features are out[k*nFeats : (k+1)*nFeats].
+// grown as needed: token k's features are out[k*nf : (k+1)*nf].
 // Neighbours outside the sentence are the BOS/EOS markers.
-func sentFeatures(infos []tokInfo, out []uint64) []uint64 {
+func sentFeatures(infos []tokInfo, second bool, out []uint64) []uint64 {
 	n := len(infos)
 	out = out[:0]
 	for k := 0; k < n; k++ {
@@ -46,6 +46,14 @@ func sentFeatures(infos []tokInfo, out []uint64) []uint64 {
 			mix(22, t.shape, n1.lower, 0),
 			mix(23, uint64(t.length), t.shape, uint64(f&fAllCaps)),
 		)
+		if second {
+			out = append(out,
+				mix(24, uint64(t.maj), t.shape, 0),
+				mix(25, uint64(t.maj), uint64(t.perPos), uint64(f&fCapsLine)),
+				mix(26, uint64(t.maj), uint64(n1.maj), uint64(p1.maj)),
+				mix(27, uint64(t.p1), uint64(p1.p1), uint64(n1.p1)),
+			)
+		}
 	}
 	return out
 }

@@ -3,7 +3,9 @@ package ner
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/dossier-reader/dossier/extract/ner/corpus"
 	"github.com/dossier-reader/dossier/extract/text"
@@ -59,19 +61,32 @@ func GoldTags(a *text.Analysis, d *corpus.Doc) []uint8 {
 	return tags
 }
 
-// examples turns documents into training sentences.
-func examples(docs []corpus.Doc, bits uint8) []example {
-	var out []example
+// prepared is a training document analysed once.
+type prepared struct {
+	a     *text.Analysis
+	gold  []uint8
+	infos []tokInfo
+}
+
+func prepare(docs []corpus.Doc) []prepared {
+	out := make([]prepared, len(docs))
 	var s scratch
-	var feats []uint64
-	mask := uint64(1)<<bits - 1
 	for i := range docs {
 		a := text.Analyze(docs[i].Text)
-		gold := GoldTags(a, &docs[i])
-		infos := docInfo(a, &s)
-		for _, se := range a.Sentences {
-			feats = sentFeatures(infos[se.First:se.Last], feats)
-			ex := example{feats: make([]uint32, len(feats)), gold: slices.Clone(gold[se.First:se.Last])}
+		out[i] = prepared{a: a, gold: GoldTags(a, &docs[i]), infos: docInfo(a, &s)}
+	}
+	return out
+}
+
+// examples turns documents into training sentences for a stage.
+func examples(docs []prepared, bits uint8, second bool) []example {
+	var out []example
+	var feats []uint64
+	mask := uint64(1)<<bits - 1
+	for _, d := range docs {
+		for _, se := range d.a.Sentences {
+			feats = sentFeatures(d.infos[se.First:se.Last], second, feats)
+			ex := example{feats: make([]uint32, len(feats)), gold: slices.Clone(d.gold[se.First:se.Last])}
 			for k, f := range feats {
 				ex.feats[k] = uint32(f & mask)
 			}
@@ -84,24 +99,65 @@ func examples(docs []corpus.Doc, bits uint8) []example {
 // perceptron is the training state: current weights and, for averaging,
 // the sums of each update times the step it was made at.
 type perceptron struct {
-	w, u     []float64
-	tw, tu   []float64
-	step     float64
-	em, back []uint8
+	w, u   []float64
+	tw, tu []float64
+	step   float64
+	nf     int
 }
 
-// Train fits a model to the documents' gold spans with the averaged
-// structured perceptron.
+// folds is the number of parts the training documents are cut into to give
+// the second stage first-stage tags it was not trained on (jackknifing):
+// tags on training text would be too good and the second stage would learn
+// to trust them blindly.
+const folds = 5
+
+// Train fits a model to the documents' gold spans: a first stage; first-stage
+// tags for every document from models trained without it; a second stage on
+// those.
 func Train(docs []corpus.Doc, opt TrainOptions) *Model {
-	logf := opt.Logf
-	if logf == nil {
-		logf = func(string, ...any) {}
+	if opt.Logf == nil {
+		opt.Logf = func(string, ...any) {}
 	}
-	exs := examples(docs, opt.Bits)
-	logf("%d sentences", len(exs))
+	ps := prepare(docs)
+	m := &Model{first: trainStage(examples(ps, opt.Bits, false), opt, false)}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for f := 0; f < folds; f++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var in, out []prepared
+			for i := range ps {
+				if i%folds == f {
+					out = append(out, ps[i])
+				} else {
+					in = append(in, ps[i])
+				}
+			}
+			o := opt
+			o.Logf = func(string, ...any) {}
+			st := trainStage(examples(in, opt.Bits, false), o, false)
+			var tg tagger
+			for _, d := range out { // distinct documents per fold: no data race
+				tags := make([]uint8, len(d.a.Tokens))
+				st.tag(d.a, d.infos, &tg, false, tags)
+				stack(d.infos, tags)
+			}
+		}()
+	}
+	wg.Wait()
+	m.second = trainStage(examples(ps, opt.Bits, true), opt, true)
+	return m
+}
+
+// trainStage runs the averaged perceptron over the sentences.
+func trainStage(exs []example, opt TrainOptions, second bool) *stage {
 	nw := (1 << opt.Bits) * nTags
 	p := &perceptron{w: make([]float64, nw), u: make([]float64, nw),
-		tw: make([]float64, (nTags+1)*nTags), tu: make([]float64, (nTags+1)*nTags), step: 1}
+		tw: make([]float64, (nTags+1)*nTags), tu: make([]float64, (nTags+1)*nTags), step: 1,
+		nf: featCount(second)}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
 	order := make([]int, len(exs))
 	for i := range order {
@@ -127,9 +183,16 @@ func Train(docs []corpus.Doc, opt TrainOptions) *Model {
 			toks += n
 			p.step++
 		}
-		logf("epoch %d: %d/%d tokens wrong", ep+1, errs, toks)
+		opt.Logf("stage %d epoch %d: %d/%d tokens wrong", 1+b2i(second), ep+1, errs, toks)
 	}
 	return p.quantise(opt.Bits)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (p *perceptron) emissions(ex *example, em []float64) {
@@ -137,7 +200,7 @@ func (p *perceptron) emissions(ex *example, em []float64) {
 	n := len(ex.gold)
 	for k := 0; k < n; k++ {
 		e := em[k*nTags : (k+1)*nTags]
-		for _, b := range ex.feats[k*nFeats : (k+1)*nFeats] {
+		for _, b := range ex.feats[k*p.nf : (k+1)*p.nf] {
 			row := p.w[int(b)*nTags : int(b)*nTags+nTags]
 			for t := range e {
 				e[t] += row[t]
@@ -155,7 +218,7 @@ func (p *perceptron) update(ex *example, pred []uint8) int {
 		q := pred[k]
 		if g != q {
 			wrong++
-			for _, b := range ex.feats[k*nFeats : (k+1)*nFeats] {
+			for _, b := range ex.feats[k*p.nf : (k+1)*p.nf] {
 				p.add(p.w, p.u, int(b)*nTags+int(g), 1)
 				p.add(p.w, p.u, int(b)*nTags+int(q), -1)
 			}
@@ -176,7 +239,7 @@ func (p *perceptron) add(w, u []float64, i int, d float64) {
 
 // quantise averages the weights and maps them to int8 with one scale. The
 // scale clips the largest 0.01% of weights so that the rest keep resolution.
-func (p *perceptron) quantise(bits uint8) *Model {
+func (p *perceptron) quantise(bits uint8) *stage {
 	avg := func(w, u []float64) []float64 {
 		out := make([]float64, len(w))
 		for i := range w {
@@ -196,7 +259,7 @@ func (p *perceptron) quantise(bits uint8) *Model {
 	if len(mags) > 0 {
 		clip = mags[min(len(mags)-1, len(mags)*9999/10000)]
 	}
-	m := &Model{bits: bits, scale: float32(clip / 127), w: make([]int8, len(w))}
+	m := &stage{bits: bits, scale: float32(clip / 127), w: make([]int8, len(w))}
 	for i, x := range w {
 		m.w[i] = int8(max(-127, min(127, math.Round(x/clip*127))))
 	}
