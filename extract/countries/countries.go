@@ -9,6 +9,7 @@
 package countries
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,7 +85,7 @@ func Find(a *text.Analysis, people []text.Span) []Match {
 		if !startsUpper(ws[i].text) {
 			continue
 		}
-		j, e := longest(ws, i)
+		j, e := longest(a.Src, ws, i)
 		if e == nil {
 			continue
 		}
@@ -95,7 +96,7 @@ func Find(a *text.Analysis, people []text.Span) []Match {
 		cands = append(cands, cand{i: i, j: j, e: e})
 		i = j - 1
 	}
-	return filter(ws, cands, people)
+	return filter(scan{a.Src, ws}, cands, people)
 }
 
 // cand is a name found in the trie: words [i, j).
@@ -105,11 +106,14 @@ type cand struct {
 }
 
 // longest returns the end of the longest complete name starting at word i
-// and its entry, or (i, nil).
-func longest(ws []word, i int) (int, *entry) {
+// and its entry, or (i, nil). A name does not run across a line break.
+func longest(src string, ws []word, i int) (int, *entry) {
 	n := tbl.root
 	end, best := i, (*entry)(nil)
 	for k := i; k < len(ws); k++ {
+		if k > i && strings.IndexByte(src[ws[k-1].end:ws[k].start], '\n') >= 0 {
+			break
+		}
 		n = n.next[ws[k].text]
 		if n == nil {
 			break

@@ -51,13 +51,8 @@ func mustParse(src string) *table {
 // of context.go.
 func parseTable(src string) (*table, error) {
 	t := &table{byName: map[string]*Country{}, root: &node{}}
-	header := true
 	for n, line := range strings.Split(src, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header { // the column names
-			header = false
+		if line == "" || strings.HasPrefix(line, "#") { // comments and the column names
 			continue
 		}
 		f := strings.Split(line, "\t")
@@ -97,10 +92,8 @@ func splitList(s string) []string {
 // none (French, Swiss, Chinese, Polish).
 func plural(d string) string {
 	switch {
-	case strings.HasSuffix(d, "man"):
-		return d[:len(d)-3] + "men"
-	case strings.HasSuffix(d, "woman"):
-		return d[:len(d)-5] + "women"
+	case strings.HasSuffix(d, "hman"), strings.HasSuffix(d, "hwoman"): // Dutchman, Frenchwoman; not German
+		return d[:len(d)-2] + "en"
 	case strings.HasSuffix(d, "s"), strings.HasSuffix(d, "sh"), strings.HasSuffix(d, "ch"),
 		strings.HasSuffix(d, "ese"), strings.HasSuffix(d, "ois"), strings.HasSuffix(d, "x"):
 		return ""
