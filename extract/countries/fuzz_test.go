@@ -1,0 +1,36 @@
+package countries
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// FuzzFind checks that no input panics and that every match is a valid,
+// ordered, non-overlapping span on rune boundaries.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"", "U.S.-made", "Atlanta, Georgia", "Michael Jordan said", "Côte d'Ivoire",
+		"U.S.\n", "-Russian-", "Bank of the", "U.S.-", "Korea-", "the UK-France summit",
+		"Guinea-Bissau", "S.KOREAN", "\xff\xfeRussia", "of the Russia",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		a := text.Analyze(src)
+		last := 0
+		for _, m := range Find(a, []text.Span{{Start: 0, End: 1}}) {
+			if m.Start < last || m.Start >= m.End || m.End > len(src) {
+				t.Fatalf("bad span %v after %d in %q", m.Span, last, src)
+			}
+			if !utf8.RuneStart(src[m.Start]) || m.End < len(src) && !utf8.RuneStart(src[m.End]) {
+				t.Fatalf("span %v not on rune boundaries in %q", m.Span, src)
+			}
+			if m.Country == nil {
+				t.Fatalf("match without country in %q", src)
+			}
+			last = m.End
+		}
+	})
+}
