@@ -83,13 +83,14 @@ func Find(a *text.Analysis, people []Person) []Claim {
 		return nil
 	}
 	d := newDoc(a)
-	for _, s := range a.Sentences {
+	sents := d.sentences(a.Sentences)
+	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue
 		}
 		d.sentence(s.First, s.Last)
 	}
-	d.orphanQuotes(a.Sentences)
+	d.orphanQuotes(sents)
 	sort.SliceStable(d.drafts, func(i, j int) bool {
 		return d.drafts[i].pieces[0].a < d.drafts[j].pieces[0].a
 	})
@@ -114,6 +115,21 @@ func newDoc(a *text.Analysis) *doc {
 		}
 	}
 	return d
+}
+
+// sentences copies the sentences, moving an opening quotation mark left at
+// the end of a sentence (the splitter reads a straight mark after a period as
+// closing) to the start of the next one.
+func (d *doc) sentences(in []text.Sentence) []text.Sentence {
+	out := append([]text.Sentence(nil), in...)
+	for k := 0; k+1 < len(out); k++ {
+		s := &out[k]
+		if s.Last-s.First > 1 && s.Last == out[k+1].First && d.flags[s.Last-1]&fOpen != 0 {
+			s.Last--
+			out[k+1].First--
+		}
+	}
+	return out
 }
 
 // words counts the word tokens in r.

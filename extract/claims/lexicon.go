@@ -24,7 +24,7 @@ var lexicon = parseLexicon(cuesTSV)
 // cue at least minCueUses times and in at least minCueRatio of its uses.
 const (
 	minCueUses  = 3
-	minCueRatio = 0.5
+	minCueRatio = 0.4
 )
 
 func parseLexicon(s string) map[string]cueStat {
@@ -50,9 +50,44 @@ func parseLexicon(s string) map[string]cueStat {
 	return m
 }
 
+// stems sums the lexicon over crude stems, so that a rare inflection
+// ("reaffirming") borrows the statistics of its siblings.
+var stems = stemLexicon(lexicon)
+
+func stemLexicon(lex map[string]cueStat) map[string]cueStat {
+	m := make(map[string]cueStat, len(lex))
+	for w, s := range lex {
+		st := m[stem(w)]
+		st.cue += s.cue
+		st.total += s.total
+		st.after += s.after
+		m[stem(w)] = st
+	}
+	return m
+}
+
+// stem strips a final -ing, -ed, -es, -s or -e.
+func stem(w string) string {
+	for _, suf := range [...]string{"ing", "ed", "es", "s", "e"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// minOwnUses is how many uses a word needs for its own statistics to decide;
+// a rarer word is judged by its stem.
+const minOwnUses = 10
+
 // isCueWord reports whether the lower-cased word is a cue by the lexicon.
 func isCueWord(lw string) bool {
 	s, ok := lexicon[lw]
+	if !ok || s.total < minOwnUses {
+		if st, ok2 := stems[stem(lw)]; ok2 && st.total > s.total {
+			s, ok = st, true
+		}
+	}
 	return ok && s.cue >= minCueUses && float64(s.cue) >= minCueRatio*float64(s.total)
 }
 
@@ -81,6 +116,11 @@ var skipBeforeCue = set(`has have had was is were are be been will would could s
 	reportedly already often has't not never still just even now today yesterday however
 	initially earlier last both all himself herself themselves further separately specifically`)
 
+// finiteVerbs mark a clause: words after a cue that hold one are a content,
+// not the tail of an attribution ("said the states were exaggerating").
+var finiteVerbs = set(`is are was were has have had will would could can should may might must
+	did does do won't can't isn't aren't wasn't weren't don't doesn't didn't`)
+
 // sourceStop are words that end a source phrase when walking left from a cue.
 var sourceStop = set(`that but because when while if as after before since so where what how why
 	than though although until unless whether or nor yet said says say told tells added`)
@@ -99,19 +139,19 @@ var contentStarters = set(`that whether if how why what`)
 
 // Token flags computed once per token by classify.
 const (
-	fCue      uint16 = 1 << iota // a cue word by the lexicon
-	fSkip                        // auxiliary or adverb between source and cue
-	fStop                        // ends a source phrase
-	fRel                         // relative pronoun
-	fDet                         // determiner
-	fPron                        // personal pronoun
-	fStarter                     // starts content after a cue
-	fCap                         // starts with an upper-case letter
-	fPunct                       // clause punctuation: , ; : ( ) dashes
-	fOpen                        // opening double quotation mark
-	fClose                       // closing double quotation mark
-	fAnd                         // "and"
-	fWord                        // has a letter or digit
+	fCue     uint16 = 1 << iota // a cue word by the lexicon
+	fSkip                       // auxiliary or adverb between source and cue
+	fStop                       // ends a source phrase
+	fRel                        // relative pronoun
+	fDet                        // determiner
+	fPron                       // personal pronoun
+	fStarter                    // starts content after a cue
+	fCap                        // starts with an upper-case letter
+	fPunct                      // clause punctuation: , ; : ( ) dashes
+	fOpen                       // opening double quotation mark
+	fClose                      // closing double quotation mark
+	fAnd                        // "and"
+	fWord                       // has a letter or digit
 )
 
 // classify returns the flags of a token that do not depend on its

@@ -6,6 +6,18 @@ import "github.com/dossier-reader/dossier/extract/text"
 // closing mark (or of its last token when the quotation is never closed).
 type quote struct{ open, close int }
 
+// isTwoQuote reports two apostrophes written for a double quotation mark
+// (''…'', as in the New York Times archive): the tokenizer splits them.
+func isTwoQuote(toks []text.Token, i int) bool {
+	return toks[i].Text == "'" && i+1 < len(toks) && toks[i+1].Text == "'" && toks[i+1].Start == toks[i].End
+}
+
+// isDQ reports whether token i is a double quotation mark; of two
+// apostrophes the first one stands for the mark.
+func isDQ(toks []text.Token, i int) bool {
+	return isDoubleQuote(toks[i].Text) || isTwoQuote(toks, i) && (i == 0 || !isTwoQuote(toks, i-1))
+}
+
 // isDoubleQuote reports whether a token is a double quotation mark.
 func isDoubleQuote(t string) bool {
 	switch t {
@@ -22,8 +34,12 @@ func isDoubleQuote(t string) bool {
 // opening one.
 func opensQuote(src string, toks []text.Token, i int) bool {
 	t := toks[i]
+	after := i + 1
+	if isTwoQuote(toks, i) {
+		after, t.Text = i+2, "\""
+	}
 	spaceBefore := i == 0 || toks[i-1].End < t.Start || isOpenPunct(toks[i-1].Text)
-	spaceAfter := i+1 == len(toks) || toks[i+1].Start > t.End || isClosePunct(toks[i+1].Text)
+	spaceAfter := after >= len(toks) || toks[after].Start > toks[after-1].End || isClosePunct(toks[after].Text)
 	switch t.Text {
 	case "“", "„", "«", "``":
 		return !(spaceAfter && !spaceBefore)
@@ -78,19 +94,19 @@ func paraBreak(src string, toks []text.Token, i int) bool {
 func findQuotes(src string, toks []text.Token, flags []uint16) []quote {
 	var out []quote
 	open, last := -1, -1 // open mark; last token of the open quotation
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		if i > 0 && open >= 0 && paraBreak(src, toks, i) {
-			if !isDoubleQuote(toks[i].Text) || !opensQuote(src, toks, i) {
+			if !isDQ(toks, i) || !opensQuote(src, toks, i) {
 				out = append(out, quote{open, last})
 				open = -1
 			}
 		}
-		if !isDoubleQuote(toks[i].Text) {
+		if !isDQ(toks, i) {
 			last = i
 			continue
 		}
 		op := opensQuote(src, toks, i)
-		if !op && open < 0 && toks[i].Text == "\"" && !(i > 0 && toks[i-1].End == toks[i].Start) {
+		if !op && open < 0 && (toks[i].Text == "\"" || toks[i].Text == "'") && !(i > 0 && toks[i-1].End == toks[i].Start) {
 			op = true // ambiguous straight mark with nothing open: opens
 		}
 		switch {
@@ -99,9 +115,10 @@ func findQuotes(src string, toks []text.Token, flags []uint16) []quote {
 		case op:
 			open = i
 		case open >= 0:
+			if isTwoQuote(toks, i) {
+				i++ // the quotation ends with the second apostrophe
+			}
 			out = append(out, quote{open, i})
-			flags[open] |= fOpen
-			flags[i] |= fClose
 			open = -1
 		}
 		last = i
@@ -111,7 +128,7 @@ func findQuotes(src string, toks []text.Token, flags []uint16) []quote {
 	}
 	for _, q := range out {
 		flags[q.open] |= fOpen
-		if isDoubleQuote(toks[q.close].Text) {
+		if isDoubleQuote(toks[q.close].Text) || toks[q.close].Text == "'" {
 			flags[q.close] |= fClose
 		}
 	}

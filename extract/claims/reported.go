@@ -15,12 +15,26 @@ func (d *doc) sentence(first, last int) {
 		if d.flags[c]&fCue == 0 || d.qid[c] >= 0 {
 			continue
 		}
+		if c > first && d.notCue(c) {
+			continue
+		}
 		if d.isAccording(c) {
 			d.according(c, first, last)
 			continue
 		}
 		d.frame(c, first, last, start)
 	}
+}
+
+// notCue rejects a cue word used as an adjective or noun ("Blinken's
+// announced approval", "the reported deal") or in "when asked".
+func (d *doc) notCue(c int) bool {
+	p := d.toks[c-1].Text
+	switch p {
+	case "’s", "'s", "when", "When", "if", "been", "being", "be":
+		return true
+	}
+	return d.flags[c-1]&fDet != 0 && p != "that" && p != "That"
 }
 
 // isAccording reports "according to" at c.
@@ -66,7 +80,8 @@ func (d *doc) frame(c, first, last, start int) {
 			before--
 		}
 	}
-	if before > first && d.endsContent(before) && !d.appositive(first, before) {
+	tail := d.shortTail(c+1, last)
+	if before > first && d.endsContent(before) && !d.appositive(first, before) && tail {
 		if src.empty() {
 			src = d.sourceRight(c+1, last)
 			if src.empty() {
@@ -75,6 +90,9 @@ func (d *doc) frame(c, first, last, start int) {
 		}
 		d.trailing(src, cue, first, before, last)
 		return
+	}
+	if src.empty() && before >= first && d.toks[before].Text == "," && !d.participle(c) {
+		src = d.sourceAcross(before, first) // "Richard Revesz, director of …, said …"
 	}
 	if src.empty() {
 		src = d.inherit(start, before)
@@ -87,7 +105,7 @@ func (d *doc) frame(c, first, last, start int) {
 		if d.flags[j]&fCue != 0 || d.flags[j]&fPunct != 0 && d.toks[j].Text != "," {
 			break
 		}
-		if d.flags[j]&(fStarter|fOpen) != 0 {
+		if d.flags[j]&fStarter != 0 || d.flags[j]&fOpen != 0 && (j == k || d.flags[j-1]&fPunct != 0) {
 			k = j
 			break
 		}
@@ -97,6 +115,46 @@ func (d *doc) frame(c, first, last, start int) {
 		return
 	}
 	d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+}
+
+// shortTail reports whether the words after a cue at k are an attribution's
+// tail ("…, he said on Friday.", "…, said Secretary-General António
+// Guterres, …") rather than a content: the sentence or clause ends within a
+// few words, with no "that", "to" or quotation before it.
+func (d *doc) shortTail(k, last int) bool {
+	for j := k; j < last && j < k+maxSource; j++ {
+		f := d.flags[j]
+		switch {
+		case f&(fStarter|fOpen|fCue) != 0 || d.toks[j].Text == "to" && j == k || finiteVerbs[d.toks[j].Text]:
+			return false
+		case f&fWord == 0 && f&fClose == 0:
+			return true
+		}
+	}
+	return k >= last || last-k <= maxSource
+}
+
+// participle reports a cue ending in -ing ("saying", "adding"), which opens
+// a clause of the subject before it rather than ending a content.
+func (d *doc) participle(c int) bool {
+	t := d.toks[c].Text
+	return len(t) > 4 && t[len(t)-3:] == "ing"
+}
+
+// sourceAcross takes a source that holds commas (an appositive) from the
+// clause start to the comma at p before the cue.
+func (d *doc) sourceAcross(p, first int) rng {
+	j := p - 1
+	for ; j >= first && p-j <= 3*maxSource; j-- {
+		f := d.flags[j]
+		if f&(fOpen|fClose|fCue) != 0 || f&fStop != 0 && f&fRel == 0 || d.toks[j].Text == ":" || d.toks[j].Text == ";" {
+			break
+		}
+	}
+	if j+1 >= p || d.flags[j+1]&(fCap|fDet|fPron) == 0 {
+		return rng{}
+	}
+	return rng{j + 1, p}
 }
 
 // endsContent reports whether token p can close a content that precedes its
@@ -154,6 +212,8 @@ func (d *doc) trailing(src, cue rng, first, p, last int) {
 	}
 	if next := d.continuation(max(src.b, cue.b), last); !next.empty() {
 		pieces = append(pieces, next)
+	} else if rest := d.medialRest(max(src.b, cue.b), last); !rest.empty() {
+		pieces = append(pieces, rest)
 	}
 	d.add(draft{src: src, cue: cue, pieces: pieces})
 }
@@ -173,12 +233,48 @@ func (d *doc) continuation(k, last int) rng {
 	}
 	if j < len(d.toks) && d.flags[j]&fOpen != 0 && (j < last || d.toks[j-1].Text == ".") {
 		q := d.quotes[d.qid[j]]
-		if j >= last && paraBreak(d.src, d.toks, j) {
+		if j >= last && paraBreak(d.src, d.toks, j) || !d.endsSentence(q.close) {
 			return rng{}
 		}
 		return rng{q.open, q.close + 1}
 	}
 	return rng{}
+}
+
+// endsSentence reports whether nothing but punctuation follows token k in
+// its paragraph before a sentence end: a quotation that ends there has no
+// attribution of its own.
+func (d *doc) endsSentence(k int) bool {
+	for j := k + 1; j < len(d.toks); j++ {
+		if paraBreak(d.src, d.toks, j) {
+			return true
+		}
+		switch t := d.toks[j].Text; {
+		case t == "." || t == "!" || t == "?":
+			return true
+		case d.flags[j]&fWord != 0:
+			return false
+		}
+	}
+	return true
+}
+
+// medialRest is the second piece of a reported content split by its
+// attribution ("The economy, he said, is strong"): the words after the comma
+// that ends the attribution at k, unless they open a claim of their own.
+func (d *doc) medialRest(k, last int) rng {
+	j := k
+	for j < last && d.flags[j]&fWord != 0 {
+		j++
+	}
+	if j+1 >= last || d.toks[j].Text != "," || d.flags[j+1]&(fCue|fOpen|fStop) != 0 && d.flags[j+1]&fRel == 0 {
+		return rng{}
+	}
+	r := d.trimEnd(rng{j + 1, d.forwardEnd(j+1, last)})
+	if d.words(r) < 2 {
+		return rng{}
+	}
+	return r
 }
 
 // clauseStart is where a content before an attribution at p begins: the

@@ -24,6 +24,11 @@ import (
 // minCue is the fewest cue uses that earn a word a line in the lexicon.
 const minCue = 2
 
+// aux are words skipped when looking for the head of a cue.
+var aux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true,
+	"were": true, "be": true, "been": true, "will": true, "would": true, "also": true, "not": true,
+	"did": true, "does": true, "do": true, "'s": true, "’s": true, "could": true, "can": true, "to": true}
+
 type stat struct{ cue, total, after int }
 
 func main() {
@@ -55,9 +60,12 @@ func main() {
 			if c.Content.Start > c.Cue.Start {
 				dir = 1
 			}
+			// Only the head of the cue counts: its first word that is not an
+			// auxiliary ("has said" → said, "said in a statement" → said).
 			for i, t := range toks {
-				if t.Start < c.Cue.End && c.Cue.Start < t.End {
+				if t.Start < c.Cue.End && c.Cue.Start < t.End && !aux[strings.ToLower(t.Text)] {
 					inCue[i] = dir
+					break
 				}
 			}
 		}
