@@ -123,7 +123,8 @@ var finiteVerbs = set(`is are was were has have had will would could can should 
 
 // sourceStop are words that end a source phrase when walking left from a cue.
 var sourceStop = set(`that but because when while if as after before since so where what how why
-	than though although until unless whether or nor yet said says say told tells added`)
+	than though although until unless whether or nor yet said says say told tells added
+	with amid despite`)
 
 // relatives are sources in their own right that start a clause ("who said").
 var relatives = set(`who which whom whose`)

@@ -7,7 +7,7 @@ import "github.com/dossier-reader/dossier/extract/text"
 type quote struct{ open, close int }
 
 // isTwoQuote reports two apostrophes written for a double quotation mark
-// (''…'', as in the New York Times archive): the tokenizer splits them.
+// (”…”, as in the New York Times archive): the tokenizer splits them.
 func isTwoQuote(toks []text.Token, i int) bool {
 	return toks[i].Text == "'" && i+1 < len(toks) && toks[i+1].Text == "'" && toks[i+1].Start == toks[i].End
 }

@@ -4,6 +4,11 @@ package claims
 // a cue; longer runs are clauses, not names.
 const maxSource = 10
 
+// minInvertedContent is the fewest words before an inverted attribution
+// ("…, said X"): shorter, the words before the comma are a subject with an
+// aside ("Blinken, in particular, described …").
+const minInvertedContent = 4
+
 // lookAhead is how far after a cue a "that" or an opening quotation mark
 // still starts the content ("told VOA in an email that …").
 const lookAhead = 8
@@ -81,10 +86,10 @@ func (d *doc) frame(c, first, last, start int) {
 		}
 	}
 	tail := d.shortTail(c+1, last)
-	if before > first && d.endsContent(before) && !d.appositive(first, before) && tail {
+	if before > first && d.endsContent(before) && !d.appositive(first, before) && tail && !d.participle(c) {
 		if src.empty() {
 			src = d.sourceRight(c+1, last)
-			if src.empty() {
+			if src.empty() || d.words(rng{first, before}) < minInvertedContent {
 				return
 			}
 		}
@@ -320,6 +325,9 @@ func (d *doc) coordinated(j, k int) bool {
 	b := j - 1
 	for b > k && d.flags[b]&fSkip != 0 {
 		b--
+	}
+	if b > k+1 && d.toks[b].Text == "when" && d.toks[b-1].Text == "," {
+		return true // "…, when asked …"
 	}
 	return b > k && (d.toks[b].Text == "," || d.flags[b]&fAnd != 0)
 }

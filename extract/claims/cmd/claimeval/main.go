@@ -80,7 +80,7 @@ func report(what string, d corpus.Doc, preds []corpus.Pred, ms []corpus.Match) {
 		switch {
 		case !ok && strings.Contains(what, "fn"):
 			fmt.Printf("FN %s | %s | %s | %s\n", d.ID, sp(g.Source), sp(g.Cue), cut(g.Content))
-		case ok && strings.Contains(what, "src") && g.Source != nil && !ovl(preds[i].Source, g.Source):
+		case ok && strings.Contains(what, "src") && !corpus.SourceOK(d, preds[i], g):
 			fmt.Printf("SRC %s | gold %q pred %q spk %q | %s\n", d.ID, sp(g.Source), sp(preds[i].Source), preds[i].Speaker, cut(g.Content))
 		case ok && strings.Contains(what, "cue") && g.Cue != nil && !ovl(preds[i].Cue, g.Cue):
 			fmt.Printf("CUE %s | gold %q pred %q | %s\n", d.ID, sp(g.Cue), sp(preds[i].Cue), cut(g.Content))

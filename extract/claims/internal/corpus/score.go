@@ -112,19 +112,8 @@ func (t *Tally) Score(d Doc, preds []Pred) []Match {
 // judge scores the source and cue of one matched pair.
 func (t *Tally) judge(d Doc, p Pred, g Claim) {
 	if g.Source != nil {
-		ok := overlaps(p.Source, g.Source)
-		if !ok && p.Speaker != "" {
-			gt := d.Text[g.Source.Start:g.Source.End]
-			cands := map[string]bool{norm(gt): true, LastWord(gt): true}
-			if g.Speaker != "" {
-				cands[norm(g.Speaker)] = true
-				cands[LastWord(g.Speaker)] = true
-			}
-			delete(cands, "")
-			ok = cands[norm(p.Speaker)]
-		}
 		t.SourceN++
-		if ok {
+		if SourceOK(d, p, g) {
 			t.SourceOK++
 		}
 	}
@@ -134,6 +123,26 @@ func (t *Tally) judge(d Doc, p Pred, g Claim) {
 			t.CueOK++
 		}
 	}
+}
+
+// SourceOK reports whether a prediction found the gold source: the spans
+// overlap, or the predicted speaker is the gold source text, its last word,
+// or the gold speaker (or its last word).
+func SourceOK(d Doc, p Pred, g Claim) bool {
+	if g.Source == nil || overlaps(p.Source, g.Source) {
+		return true
+	}
+	if p.Speaker == "" {
+		return false
+	}
+	gt := d.Text[g.Source.Start:g.Source.End]
+	cands := map[string]bool{norm(gt): true, LastWord(gt): true}
+	if g.Speaker != "" {
+		cands[norm(g.Speaker)] = true
+		cands[LastWord(g.Speaker)] = true
+	}
+	delete(cands, "")
+	return cands[norm(p.Speaker)]
 }
 
 func overlaps(a, b *Span) bool { return a != nil && b != nil && a.Start < b.End && b.Start < a.End }
