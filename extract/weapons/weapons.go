@@ -1,7 +1,23 @@
 // Package weapons finds weapons, weapon systems and military platforms.
+//
+// It makes one pass over the tokens. At each token it tries a named system
+// (Javelin, F-16, Bayraktar TB2) and then a generic weapon noun (missiles,
+// howitzers, air strikes); a hit grows into the noun phrase around it: class
+// modifiers (anti-tank, ballistic, 155mm), descriptive words (simple, such),
+// makers and owners (U.S.-made, Israeli, Iraqi air force) to the left,
+// compound nouns (rocket launchers, gun butts) and a class noun after a name
+// (Javelin anti-tank missiles) to the right. Determiners and counts stay out,
+// as in the re3d and seed annotations.
+//
+// Every word list lives in lexicon.tsv; the code holds the grammar.
 package weapons
 
-import "github.com/dossier-reader/dossier/extract/text"
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
 
 // Match is one weapon mention.
 type Match struct {
@@ -12,5 +28,153 @@ type Match struct {
 
 // Find returns the weapon mentions in the text, skipping any candidate that
 // overlaps one of the people spans.
-// SCAFFOLD: replaced by the weapon tagger (issue 5).
-func Find(a *text.Analysis, people []text.Span) []Match { return nil }
+//
+// Groups[0] is the name the Weapons pane shows and the scorer compares: a
+// named system's canonical name, or for a generic mention its class phrase
+// in lower case without makers, owners or descriptive words ("U.S.-made
+// anti-tank and anti-aircraft missiles" → "anti-tank and anti-aircraft
+// missiles", "Soviet-made howitzers" → "howitzers"). Further groups are the
+// classes it counts for: each conjunct of a coordination ("anti-tank
+// missiles", "anti-aircraft missiles"), the plural of a singular class
+// ("missile" → "missiles"), a named system's class ("anti-tank missiles").
+func Find(a *text.Analysis, people []text.Span) []Match {
+	if a == nil || len(a.Tokens) == 0 {
+		return nil
+	}
+	s := newScanner(a)
+	var out []Match
+	floor := 0 // tokens before floor belong to an earlier match
+	for i := range a.Tokens {
+		if i < floor || !s.candidate(i) {
+			continue
+		}
+		p, ok := s.named(i, floor)
+		if !ok {
+			p, ok = s.generic(i, floor)
+		}
+		if !ok || overlapsAny(p.span, people) {
+			continue
+		}
+		out = append(out, s.match(p))
+		floor = p.end
+	}
+	return out
+}
+
+// scanner holds one article's tokens and what the lexicon says about each.
+type scanner struct {
+	a        *text.Analysis
+	l        *lexicon
+	w        []*word // lexicon entry of each token, nil if none
+	military bool    // the article is about military matters (see militaryCues)
+}
+
+// militaryCues is how many cue words (or unambiguous weapon nouns) make an
+// article military, which is what context-dependent heads (aircraft, jets,
+// tanks, mines) need.
+const militaryCues = 2
+
+func newScanner(a *text.Analysis) *scanner {
+	s := &scanner{a: a, l: theLexicon(), w: make([]*word, len(a.Tokens))}
+	cues := 0
+	for i, t := range a.Tokens {
+		w := s.l.lookup(t.Text)
+		s.w[i] = w
+		if w != nil && (w.kind&kCue != 0 || w.head != nil && !w.head.ctx && !w.head.verb && w.head.after == nil) {
+			cues++
+		}
+	}
+	s.military = cues >= militaryCues
+	return s
+}
+
+// candidate reports whether token i can start a match: a head, a name, a
+// name's variant or a hyphenated word (cheap pre-check).
+func (s *scanner) candidate(i int) bool {
+	if w := s.w[i]; w != nil && w.kind&kHead != 0 {
+		return true
+	}
+	t := s.a.Tokens[i].Text
+	return s.l.names[t] != nil || strings.IndexByte(t, '-') > 0 || s.maybeVariant(i)
+}
+
+// maybeVariant reports whether token i could be a suffixed or plural
+// spelling of a name (F-16V, T-72B3, F-16s); cheap pre-check for Find.
+func (s *scanner) maybeVariant(i int) bool {
+	t := s.a.Tokens[i].Text
+	return len(t) > 2 && t[0] >= 'A' && t[0] <= 'Z' && s.nameVariant(t) != nil
+}
+
+// overlapsAny reports whether sp overlaps one of the spans.
+func overlapsAny(sp text.Span, spans []text.Span) bool {
+	for _, o := range spans {
+		if sp.Start < o.End && o.Start < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// tok returns token i's text, or "" outside the text.
+func (s *scanner) tok(i int) string {
+	if i < 0 || i >= len(s.a.Tokens) {
+		return ""
+	}
+	return s.a.Tokens[i].Text
+}
+
+// sentence returns the token range [first, last) of the sentence holding token i.
+func (s *scanner) sentence(i int) (int, int) {
+	ss := s.a.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].Last > i })
+	if k == len(ss) || ss[k].First > i {
+		return i, i + 1
+	}
+	return ss[k].First, ss[k].Last
+}
+
+// startsSentence reports whether token i begins a sentence, a line or a quotation.
+func (s *scanner) startsSentence(i int) bool {
+	if i == 0 {
+		return true
+	}
+	if f, _ := s.sentence(i); f == i {
+		return true
+	}
+	prev := s.a.Tokens[i-1]
+	for k := prev.End; k < s.a.Tokens[i].Start; k++ {
+		if s.a.Src[k] == '\n' {
+			return true
+		}
+	}
+	switch prev.Text {
+	case "“", "\"", "‘", "(", "[", ":", "—", "-", "--", "'":
+		return true
+	}
+	return false
+}
+
+// isCap reports whether t starts with an ASCII capital letter.
+func isCap(t string) bool { return t != "" && t[0] >= 'A' && t[0] <= 'Z' }
+
+// capitalisedInside reports whether token i is capitalised but does not start
+// a sentence: a proper noun (Shell, the Jets) rather than a common noun.
+func (s *scanner) capitalisedInside(i int) bool {
+	return isCap(s.tok(i)) && !s.startsSentence(i)
+}
+
+// in reports whether the lower-cased token t is in the set, without allocating.
+func in(set set, t string) bool {
+	if len(set) == 0 || t == "" || len(t) > 32 {
+		return false
+	}
+	var buf [32]byte
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(t)])]
+}
