@@ -137,3 +137,39 @@ func isTitle(w string) bool {
 
 // inTrie reports whether w starts a name of the table.
 func inTrie(w string) bool { return tbl.root.next[w] != nil }
+
+// nationAsActor reports whether the plural nationality noun cands[k] names
+// a nation as an actor, which the corpora annotate as a demonym: "the
+// Israelis", a plural opening a sentence or headline ("Palestinians want"),
+// or one coordinated with another nationality ("Israelis and Palestinians",
+// "Armenians, Azeris"). A plural that counts or quantifies people ("292
+// Iraqis died", "many Syrians", "employ Syrians") is treated as a group of
+// people rather than a nationality, as re3d annotates it.
+func nationAsActor(s scan, cands []cand, k int) bool {
+	c := cands[k]
+	prev := s.prev(c.i)
+	switch prev {
+	case "the", "The", "THE":
+		return true
+	case "and", "or", ",":
+		if k > 0 && cands[k-1].e.demonym && cands[k-1].j == c.i-1 {
+			return true
+		}
+	}
+	if prev == "" || !isWordStart(prev) && prev != "," {
+		return true // first on its line or after sentence punctuation
+	}
+	if k+1 < len(cands) && cands[k+1].e.demonym && cands[k+1].i == c.j+1 {
+		switch s.next(c.j) {
+		case "and", "or", ",":
+			return true
+		}
+	}
+	return false
+}
+
+// isWordStart reports whether w starts with a letter or digit.
+func isWordStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

@@ -149,9 +149,12 @@ func (s scan) next(j int) string {
 func filter(s scan, cands []cand, people []text.Span) []Match {
 	out := make([]Match, 0, len(cands))
 	persons := personNames(s, cands)
-	for _, c := range cands {
+	for k, c := range cands {
 		sp := text.Span{Start: s.ws[c.i].start, End: s.ws[c.j-1].end}
 		if overlapsAny(sp, people) || persons[s.ws[c.i].text] && c.j == c.i+1 || reject(s, c) {
+			continue
+		}
+		if c.e.plural && !nationAsActor(s, cands, k) {
 			continue
 		}
 		// A period that ends the line is the sentence's, not the abbreviation's

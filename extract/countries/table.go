@@ -18,6 +18,7 @@ var tableTSV string
 type entry struct {
 	country *Country // nil for a blocker
 	demonym bool
+	plural  bool // a plural nationality noun ("Russians")
 }
 
 // node is one step of the trie over word sequences. Children are keyed by
@@ -70,7 +71,7 @@ func parseTable(src string) (*table, error) {
 			e := &entry{country: c, demonym: true}
 			t.add(d, e)
 			if p := plural(d); p != "" {
-				t.add(p, e)
+				t.add(p, &entry{country: c, demonym: true, plural: true})
 			}
 		}
 	}
