@@ -52,7 +52,7 @@ type name struct {
 	toks      []string
 	canonical string // the first spelling on its line
 	class     string // "anti-tank missile"
-	amb       bool   // also a common word or name: needs a cue
+	amb       bool   // a one-word spelling that is also a common word or name: needs a cue
 }
 
 // lexicon is the parsed lexicon.tsv.
@@ -213,10 +213,11 @@ func (l *lexicon) addName(f []string) error {
 			vars = append(vars, sp+"s")
 		}
 		for _, v := range vars {
-			n := &name{canonical: spellings[0], class: f[1], amb: amb}
+			n := &name{canonical: spellings[0], class: f[1]}
 			for _, t := range text.Tokenize(v) {
 				n.toks = append(n.toks, t.Text)
 			}
+			n.amb = amb && len(n.toks) == 1 // Storm Shadow, Leopard 2: the second word settles it
 			l.addSpelling(n)
 		}
 	}

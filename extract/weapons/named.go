@@ -91,7 +91,7 @@ func (s *scanner) cueOK(i, end int) bool {
 			return false
 		}
 		if k < i || k >= end {
-			cue = cue || w.kind&kCue != 0 || w.head != nil && w.head.after == nil
+			cue = cue || w.kind&kCue != 0 || s.firmHead(k)
 		}
 	}
 	return cue
@@ -149,7 +149,16 @@ func (s *scanner) match(p phrase) Match {
 // pluralPhrase pluralises the last word of a lower-case class phrase.
 func (s *scanner) pluralPhrase(ph string) string {
 	k := strings.LastIndexAny(ph, " ") + 1
-	return ph[:k] + s.l.pluralOf(strings.ToLower(ph[k:]))
+	last := ph[k:]
+	lw := strings.ToLower(last)
+	switch pl := s.l.pluralOf(lw); {
+	case pl == lw:
+		return ph
+	case countUpper(last) >= 2: // an acronym: IED → IEDs
+		return ph[:k] + last + "s"
+	default:
+		return ph[:k] + pl
+	}
 }
 
 // join writes tokens as they appear, a space where the text has one, lower

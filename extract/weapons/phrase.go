@@ -20,6 +20,7 @@ type phrase struct {
 	name       *name   // the named system, if any
 	span       text.Span
 	classMod   bool // a class modifier precedes the head (fighter aircraft)
+	firm       bool // a head needs no military context (the carrier of aircraft carrier)
 }
 
 // verbPrev are words after which a verb-able head (tank, shell, bomb) is a verb.
@@ -51,10 +52,10 @@ func (s *scanner) generic(i, floor int) (phrase, bool) {
 	if !s.headOK(i) || !s.afterOK(i, i-1, false) {
 		return phrase{}, false
 	}
-	p := phrase{start: i, end: i + 1, role: []uint8{rClass}}
+	p := phrase{start: i, end: i + 1, role: []uint8{rClass}, firm: !w.head.ctx}
 	s.extendRight(&p)
 	s.extendLeft(&p, floor)
-	if w.head.ctx && !s.military && !p.classMod {
+	if !p.firm && !s.military && !p.classMod {
 		return phrase{}, false
 	}
 	s.finish(&p)
@@ -141,7 +142,8 @@ func (s *scanner) extendRight(p *phrase) {
 			k++
 		}
 		if k < n && s.w[k] != nil && s.w[k].kind&kHead != 0 && s.afterOK(k, k-1, p.name != nil && k-1 < p.end) &&
-			!in(s.w[k].head.notPrev, s.tok(k-1)) && (k > j || !s.w[k].head.ctx || s.military) {
+			!in(s.w[k].head.notPrev, s.tok(k-1)) {
+			p.firm = p.firm || !s.w[k].head.ctx
 			for x := j; x <= k; x++ {
 				r := rClass
 				if t := s.tok(x); x == j && (t == "and" || t == "or") {

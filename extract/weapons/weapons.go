@@ -69,10 +69,11 @@ type scanner struct {
 	military bool    // the article is about military matters (see militaryCues)
 }
 
-// militaryCues is how many cue words (or unambiguous weapon nouns) make an
-// article military, which is what context-dependent heads (aircraft, jets,
-// tanks, mines) need.
-const militaryCues = 2
+// An article is military, which context-dependent heads (aircraft, jets,
+// tanks, mines) need, when it has at least 1 + tokens/cueSpan cue words or
+// unambiguous weapon nouns: one cue makes a short text military, a long
+// sports report needs several ("attack", "strike" and "fired" occur there).
+const cueSpan = 300
 
 func newScanner(a *text.Analysis) *scanner {
 	s := &scanner{a: a, l: theLexicon(), w: make([]*word, len(a.Tokens))}
@@ -80,11 +81,11 @@ func newScanner(a *text.Analysis) *scanner {
 	for i, t := range a.Tokens {
 		w := s.l.lookup(t.Text)
 		s.w[i] = w
-		if w != nil && (w.kind&kCue != 0 || w.head != nil && !w.head.ctx && !w.head.verb && w.head.after == nil) {
+		if w != nil && (w.kind&kCue != 0 || s.firmHead(i)) {
 			cues++
 		}
 	}
-	s.military = cues >= militaryCues
+	s.military = cues >= 1+len(a.Tokens)/cueSpan
 	return s
 }
 
@@ -96,6 +97,16 @@ func (s *scanner) candidate(i int) bool {
 	}
 	t := s.a.Tokens[i].Text
 	return s.l.names[t] != nil || strings.IndexByte(t, '-') > 0 || s.maybeVariant(i)
+}
+
+// firmHead reports whether token i is a weapon noun that needs no context
+// (missiles, howitzers; not jets, tanks, or a capitalised Jets).
+func (s *scanner) firmHead(i int) bool {
+	w := s.w[i]
+	if w == nil || w.head == nil || w.head.ctx || w.head.verb || w.head.after != nil {
+		return false
+	}
+	return !w.head.nocap || !s.capitalisedInside(i)
 }
 
 // maybeVariant reports whether token i could be a suffixed or plural
