@@ -19,17 +19,21 @@ type JSONDoc struct {
 
 // JSONMention is one entity mention: FORMAT.md's start, end, type, text and
 // entity (the canonical name; for a demonym, its country), plus the
-// country's ISO codes, a person's role and a weapon's class.
+// country's ISO codes, a person's role, a weapon's class, the other entities
+// a mention belongs to (a weapon phrase naming two classes) and its review
+// state.
 type JSONMention struct {
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Type   string `json:"type"`
-	Text   string `json:"text"`
-	Entity string `json:"entity"`
-	ISO2   string `json:"iso2,omitempty"`
-	ISO3   string `json:"iso3,omitempty"`
-	Role   string `json:"role,omitempty"`
-	Class  string `json:"class,omitempty"`
+	Start  int      `json:"start"`
+	End    int      `json:"end"`
+	Type   string   `json:"type"`
+	Text   string   `json:"text"`
+	Entity string   `json:"entity"`
+	ISO2   string   `json:"iso2,omitempty"`
+	ISO3   string   `json:"iso3,omitempty"`
+	Role   string   `json:"role,omitempty"`
+	Class  string   `json:"class,omitempty"`
+	Also   []string `json:"also,omitempty"`  // names of the other entities listing this mention
+	State  string   `json:"state,omitempty"` // review state; empty until the review feature lands
 }
 
 // JSONClaim is one claim: source, cue and content as [start, end] code-point
@@ -51,10 +55,12 @@ func ToJSON(d *extract.Doc) JSONDoc {
 	id, _ := json.Marshal(d.ID)
 	out := JSONDoc{ID: id, Title: d.Title, Text: d.Text,
 		Entities: make([]JSONMention, 0, len(d.Mentions)), Claims: make([]JSONClaim, 0, len(d.Claims))}
-	for _, m := range d.Mentions {
+	also := otherEntities(d)
+	for i, m := range d.Mentions {
 		e := d.Entities[m.Entity]
 		jm := JSONMention{Start: o.Rune(m.Start), End: o.Rune(m.End), Type: m.Kind.String(),
-			Text: d.Slice(m.Span), Entity: e.Name, Role: e.Role, Class: e.Class}
+			Text: d.Slice(m.Span), Entity: e.Name, Role: e.Role, Class: e.Class,
+			Also: also[i], State: stateOf(d, i)}
 		if e.Kind == extract.Country {
 			jm.ISO2, jm.ISO3 = e.ISO2, e.ISO3
 		}
