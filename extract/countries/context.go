@@ -178,8 +178,10 @@ func reject(s scan, c cand) bool {
 		return true // "Iraqi Kurds", "Russian speakers", "VOA Russian service"
 	case prevRejects[prev]:
 		return true
-	case (prev == "of" || prev == "the" && s.prev(c.i-1) == "of") && ofHeads[s.prev(c.i-1-btoi(prev == "the"))]:
+	case ofHeadBefore(s, c.i):
 		return true
+	case c.j < len(s.ws) && s.ws[c.j].start == s.ws[c.j-1].end && s.ws[c.j].text == "$":
+		return true // a currency: "US$ 300 million"
 	case compoundRejects[suffixAfter(s.src, s.ws[c.j-1].end)] || orgRun(s, c.j):
 		return true
 	}
@@ -197,6 +199,17 @@ func reject(s scan, c cand) bool {
 		return true // "Jordan said", "Chad Johnson"
 	}
 	return false
+}
+
+// ofHeadBefore reports "Head of [the] name" with an organisation head
+// ("Bank of Japan", "TOUR OF NETHERLANDS").
+func ofHeadBefore(s scan, i int) bool {
+	p := s.prev(i)
+	if p == "the" || p == "THE" {
+		i--
+		p = s.prev(i)
+	}
+	return (p == "of" || p == "OF") && ofHeads[s.prev(i-1)]
 }
 
 // suffixAfter returns the lower-case word after a hyphen at src[end] ("led"
@@ -218,6 +231,9 @@ func orgRun(s scan, j int) bool {
 	for k := j; k < j+5 && k < len(s.ws); k++ {
 		w := s.next(k)
 		if w == "'s" || w == "’s" {
+			if k == j {
+				return false // a possessive: "Iraq's Kurdistan Democratic Party"
+			}
 			continue
 		}
 		if !isTitle(w) {
@@ -228,13 +244,6 @@ func orgRun(s scan, j int) bool {
 		}
 	}
 	return false
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // overlapsAny reports whether sp shares a byte with one of spans.

@@ -73,6 +73,10 @@ func TestFind(t *testing.T) {
 		{"plural actor", "The Israelis and Palestinians met. Libyans are wary.", []string{"Israelis~ISR", "Palestinians~PSE", "Libyans~LBY"}},
 		{"plural counted", "292 Iraqis died; many Syrians work here; firms employ Syrians.", nil},
 		{"language", "VOA Russian service and Russian speakers", nil},
+		{"currency", "worth US$ 300 million in the US", []string{"US=USA"}},
+		{"caps tour", "TOUR OF NETHERLANDS STAGE", nil},
+		{"possessive org", "Iraq's Kurdistan Democratic Party and the Pakistan People's Party", []string{"Iraq=IRQ"}},
+		{"org run", "the U.S. Agriculture Department and U.S. President Bill Clinton", []string{"U.S.=USA"}},
 		{"possessive", "Russia's army and Britain’s navy", []string{"Russia=RUS", "Britain=GBR"}},
 	}
 	for _, c := range cases {

@@ -15,7 +15,7 @@ import (
 // Achieved exact-span F1 on the dev files; TestDevScores fails when a change
 // drops a figure more than scoreSlack below these.
 const (
-	conllCountryF1 = 0.9958
+	conllCountryF1 = 0.9963
 	conllDemonymF1 = 0.9638
 	re3dCountryF1  = 0.9643
 	re3dDemonymF1  = 0.9352
