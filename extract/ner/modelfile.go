@@ -49,7 +49,7 @@ func (m *stage) marshal(buf *bytes.Buffer, nf int) error {
 	binary.Write(buf, binary.LittleEndian, math.Float32bits(m.scale))
 	binary.Write(buf, binary.LittleEndian, m.trans[:])
 	var z bytes.Buffer
-	zw, err := flate.NewWriter(&z, flate.BestCompression)
+	zw, err := flate.NewWriter(&z, flate.DefaultCompression)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ import (
 func main() {
 	train := flag.String("train", "../shared/eval/data/conll2003-train.jsonl", "training file (JSON Lines)")
 	out := flag.String("out", "extract/ner/model.bin", "model file to write")
-	bits := flag.Uint("bits", 20, "log2 of the number of hashed feature buckets")
+	bits := flag.Uint("bits", 19, "log2 of the number of hashed feature buckets")
 	epochs := flag.Int("epochs", 12, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	eval := flag.String("eval", "", "comma-separated JSON Lines files to score the model on")

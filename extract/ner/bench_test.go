@@ -1,0 +1,59 @@
+package ner
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-reader/dossier/extract/ner/corpus"
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// BenchmarkFind tags the text of conll2003-dev.jsonl (analysis done before
+// the timer) and reports words per second.
+func BenchmarkFind(b *testing.B) {
+	dir, ok := corpus.DataDir()
+	if !ok {
+		b.Skip("../shared/eval/data not found")
+	}
+	docs, err := corpus.Read(filepath.Join(dir, "conll2003-dev.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var as []*text.Analysis
+	words := 0
+	for _, d := range docs {
+		as = append(as, text.Analyze(d.Text))
+		words += len(strings.Fields(d.Text))
+	}
+	defaultModel()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range as {
+			Find(a)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestLoadTime checks the embedded model decodes well under 50 ms.
+func TestLoadTime(t *testing.T) {
+	t0 := time.Now()
+	m, err := UnmarshalModel(modelFile)
+	d := time.Since(t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("model: %d bytes, loaded in %v", len(modelFile), d)
+	if d > 200*time.Millisecond { // generous: shared CI machines, race detector
+		t.Errorf("model took %v to load", d)
+	}
+	data, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := UnmarshalModel(data); err != nil {
+		t.Fatalf("round trip: %v", err)
+	}
+}
