@@ -67,18 +67,22 @@ func claimPieces(c extract.Claim) []extract.Span {
 // SetSize resizes the pane, rewrapping when the text width changes. The
 // current mention stays in view if it was; otherwise the top line's text does.
 func (a *article) SetSize(w, h int) {
-	a.width, a.height = max(w, 0), max(h, 0)
-	tw := min(max(w-gutterWidth-1, 1), maxTextWidth)
-	if tw == a.textW && a.lines != nil {
-		a.clamp()
-		return
-	}
 	anchor, row, keepCur := -1, 0, false
 	if len(a.lines) > 0 {
 		anchor = a.lines[a.top].start
 	}
-	if a.hasCur && a.lines != nil && a.visible(a.cur.Start) {
+	if a.hasCur && len(a.lines) > 0 && a.visible(a.cur.Start) {
 		anchor, row, keepCur = a.cur.Start, lineAt(a.lines, a.cur.Start)-a.top, true
+	}
+	a.width, a.height = max(w, 0), max(h, 0)
+	tw := min(max(w-gutterWidth-1, 1), maxTextWidth)
+	if tw == a.textW && a.lines != nil {
+		a.top = lineAt(a.lines, anchor) - row
+		a.clamp()
+		if keepCur && !a.visible(a.cur.Start) {
+			a.Reveal(a.cur.Start)
+		}
+		return
 	}
 	a.textW = tw
 	a.lines = wrap(a.text, tw)
@@ -200,11 +204,14 @@ func (a article) paintLine(l line, buf []mark) (string, []mark) {
 		}
 		b.WriteString(a.segStyle(s, e, buf[:nm], buf[nm:]).Render(sanitize(a.text[s:e])))
 	}
-	w := gutterWidth + ansi.StringWidth(sanitize(a.text[l.start:l.end]))
+	w := gutterWidth + cellWidth(a.text[l.start:l.end])
 	if pad := a.width - w; pad > 0 {
 		b.WriteString(strings.Repeat(" ", pad))
 	}
-	return ansi.Truncate(b.String(), a.width, ""), buf
+	if w > a.width {
+		return ansi.Truncate(b.String(), a.width, ""), buf
+	}
+	return b.String(), buf
 }
 
 // segStyle is the style of the segment [s, e): its mention's kind, then the

@@ -27,6 +27,7 @@ type selection struct {
 	unit    string // "mention", "claim", "match"
 	targets []extract.Span
 	cur     int
+	entity  int // the entity walked in selEntity mode
 }
 
 // maxMatches bounds a search so a one-letter query in a huge article stays fast.
@@ -125,7 +126,7 @@ func (m *Model) jump(j jumpMsg) {
 	switch {
 	case j.entity >= 0 && j.entity < len(m.doc.Entities):
 		e := m.doc.Entities[j.entity]
-		s := selection{mode: selEntity, label: oneLine(e.Name), unit: "mention"}
+		s := selection{mode: selEntity, label: oneLine(e.Name), unit: "mention", entity: j.entity}
 		for _, mn := range m.doc.EntityMentions(j.entity) {
 			s.targets = append(s.targets, mn.Span)
 		}
@@ -154,6 +155,9 @@ func (m *Model) step(d int) {
 // current target. (select is a keyword.)
 func (m *Model) select_(s selection) {
 	m.sel = s
+	for i := range m.lists {
+		m.lists[i].SetActive(-1)
+	}
 	m.article.SetMarks(nil)
 	m.article.SetCurrent(extract.Span{}, false)
 	if len(s.targets) == 0 {
@@ -163,6 +167,9 @@ func (m *Model) select_(s selection) {
 	switch s.mode {
 	case selEntity:
 		m.article.SetCurrent(t, true)
+		for i := range m.lists[:focusClaims-focusPeople] {
+			m.lists[i].SetActive(s.entity)
+		}
 	case selSearch:
 		ms := make([]mark, len(s.targets))
 		for i, sp := range s.targets {
@@ -193,8 +200,10 @@ func (m *Model) markClaim(i int) extract.Span {
 		ms = append(ms, mark{*c.Cue, markCue})
 	}
 	m.article.SetMarks(ms)
-	m.sel.label = m.lists[focusClaims-focusPeople].rows[i].name
-	m.lists[focusClaims-focusPeople].Select(i)
+	cl := &m.lists[focusClaims-focusPeople]
+	m.sel.label = cl.rows[i].name
+	cl.Select(i)
+	cl.SetActive(i)
 	return at
 }
 

@@ -27,6 +27,7 @@ type list struct {
 	rows    []row
 	cursor  int
 	offset  int
+	active  int // the row of the current selection, -1 for none
 	focused bool
 
 	width, height int
@@ -54,6 +55,17 @@ func (l *list) scroll() {
 func (l *list) Select(i int) {
 	l.cursor = i
 	l.scroll()
+}
+
+// SetActive marks the row whose target is t (-1: none) as the selection.
+func (l *list) SetActive(t int) {
+	l.active = -1
+	for i, r := range l.rows {
+		if t >= 0 && r.target == t {
+			l.active = i
+			return
+		}
+	}
 }
 
 // Pick returns the jump for the row under the cursor, nil when empty.
@@ -146,13 +158,13 @@ func (l list) rowView(i, w int) string {
 	}
 	r := l.rows[i]
 	base, marker := l.st.Text, " "
-	if i == l.cursor {
-		base, marker = l.st.CursorBlur, " "
-		if l.focused {
-			base, marker = l.st.Cursor, "›"
-		}
+	if i == l.active {
+		base, marker = l.st.CursorBlur, "•"
 	}
-	ps := []piece{{marker, l.st.Text}, {r.name, l.st.markStyle(r.kind, l.st.Claim)}}
+	if i == l.cursor && l.focused {
+		base, marker = l.st.Cursor, "›"
+	}
+	ps := []piece{{marker, l.st.markStyle(r.kind, l.st.Claim)}, {r.name, l.st.markStyle(r.kind, l.st.Claim)}}
 	if r.info != "" {
 		ps = append(ps, piece{" · " + r.info, l.st.Count})
 	}

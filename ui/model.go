@@ -67,14 +67,13 @@ func New(doc *extract.Doc, opts Options) Model {
 		{title: "Claims", kind: markClaim, empty: "no claims found", rows: claimRows(doc), claims: true},
 	}
 	for i := range m.lists {
-		m.lists[i].keys = m.keys
+		m.lists[i].keys, m.lists[i].active = m.keys, -1
 	}
 	m.input = textinput.New()
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search the article"
 	m.setStyles(m.st)
-	m.layout(80, 24)
-	return m
+	return m // sized (and the article wrapped) by the first tea.WindowSizeMsg
 }
 
 // Init asks the terminal for its background colour unless a theme is set.

@@ -63,6 +63,9 @@ func isBidi(r rune) bool {
 
 // cellWidth is the number of terminal cells s takes once sanitized.
 func cellWidth(s string) int {
+	if isPlain(s) {
+		return len(s) // the common case, and the hot loop of wrap
+	}
 	return ansi.StringWidth(sanitize(s))
 }
 
