@@ -112,6 +112,9 @@ func (s *scanner) afterOK(k, prev int, prevWeapon bool) bool {
 
 // isPureMod reports whether token k is a modifier that is not also a head.
 func (s *scanner) isPureMod(k int) bool {
+	if k < 0 || k >= len(s.w) {
+		return false
+	}
 	if w := s.w[k]; w != nil {
 		return w.kind&kMod != 0 && w.kind&kHead == 0
 	}
@@ -121,6 +124,9 @@ func (s *scanner) isPureMod(k int) bool {
 // coordMod reports whether token k can be one conjunct of coordinated
 // modifiers: a modifier, a calibre, or a singular head used as one (bomber).
 func (s *scanner) coordMod(k int) bool {
+	if k < 0 || k >= len(s.w) {
+		return false
+	}
 	if w := s.w[k]; w != nil {
 		return w.kind&kMod != 0 || w.head != nil && w.head.mod && !w.plural
 	}
