@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/dossier-reader/dossier/extract/article"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -23,7 +25,9 @@ var version = "dev"
 const usage = `dossier — read news articles with their people, countries, weapons and claims
 
 Usage:
-  dossier [flags] [FILE | -]     read an article (no FILE: the bundled sample; -: stdin)
+  dossier [flags] [FILE | URL | -]
+                                 read an article: text, Markdown or HTML, a file or a
+                                 web page (no FILE: the bundled sample; -: stdin)
   dossier tag [FILE | -]         print the article's annotations as JSON
   dossier tag --jsonl            read JSON Lines {"id","text"} on stdin, write one tagged line each
 
@@ -31,6 +35,7 @@ Reader flags:
   --theme dark|light   colours for a dark or light terminal (default: ask the terminal)
   --mouse              enable the mouse (wheel, click); it breaks text selection in most terminals
   --max-size BYTES     refuse articles larger than this (default 64 MB)
+  --offline            never fetch URLs
   --version            print the version and exit
 
 Run "dossier tag --help" for the tag command. In the reader, press ? for keys.
@@ -51,6 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	theme := fs.String("theme", "", "dark or light")
 	mouse := fs.Bool("mouse", false, "enable the mouse")
 	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
+	offline := fs.Bool("offline", false, "never fetch URLs")
 	showVersion := fs.Bool("version", false, "print the version")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -70,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dossier: one article at a time (got", fs.NArg(), "arguments)")
 		return 2
 	}
-	art, err := loadArticle(fs.Arg(0), stdin, *maxSize)
+	art, err := loadArticle(fs.Arg(0), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
 	if err != nil {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1

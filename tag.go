@@ -14,8 +14,10 @@ import (
 )
 
 const tagUsage = `Usage:
-  dossier tag [FILE | -]    tag one article and print its annotations as JSON
-                            (no FILE: the bundled sample; -: stdin)
+  dossier tag [FILE | URL | -]
+                            tag one article and print its annotations as JSON
+                            (no FILE: the bundled sample; -: stdin); --offline
+                            refuses URLs
   dossier tag --jsonl       read JSON Lines documents {"id", "text", ...} on stdin and
                             write one line per document, in order, with "entities" and
                             "claims" added (offsets in Unicode code points, see FORMAT.md)
@@ -32,6 +34,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonl := fs.Bool("jsonl", false, "JSON Lines in, JSON Lines out")
 	workers := fs.Int("workers", 0, "documents tagged at once with --jsonl (default: one per core)")
 	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
+	offline := fs.Bool("offline", false, "never fetch URLs")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -49,7 +52,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dossier tag: one FILE at a time (or --jsonl for a batch)")
 		return 2
 	}
-	art, err := loadArticle(fs.Arg(0), stdin, *maxSize)
+	art, err := loadArticle(fs.Arg(0), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
 	if err != nil {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1
@@ -67,10 +70,11 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// loadArticle loads FILE, stdin for "-", or the bundled sample for "".
-func loadArticle(path string, stdin io.Reader, maxSize int64) (*article.Article, error) {
-	if path == "" {
+// loadArticle loads FILE or URL, stdin for "-", or the bundled sample for "".
+func loadArticle(src string, opts article.Options) (*article.Article, error) {
+	if src == "" {
 		return article.FromText(samples.DefaultName, samples.Default), nil
 	}
-	return article.Load(path, stdin, maxSize)
+	opts.Version = version
+	return article.Load(src, opts)
 }
