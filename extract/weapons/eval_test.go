@@ -226,8 +226,35 @@ func logDiff(t testing.TB, d goldDoc, pred, gold []runeSpan, ps map[runeSpan]str
 	}
 }
 
+// dumpPredictions writes Find's weapons as score.py input when
+// the environment variable env names a file (WEAPONS_DUMP for re3d-dev,
+// WEAPONS_DUMP_SEED for the seed), to check these figures against the scorer.
+func dumpPredictions(t *testing.T, docs []goldDoc, env string) {
+	path := os.Getenv(env)
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, d := range docs {
+		ms := Find(text.Analyze(d.Text), nil)
+		ents := []goldEntity{}
+		for i, sp := range toRunes(d.Text, ms) {
+			ents = append(ents, goldEntity{Start: sp.s, End: sp.e, Type: "weapon", Entity: ms[i].Groups[0]})
+		}
+		if err := enc.Encode(map[string]any{"id": d.ID, "text": d.Text, "entities": ents}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestRe3dDevRegression(t *testing.T) {
 	docs := readDocs(t, filepath.Join(evalData(t), "re3d-dev.jsonl"))
+	dumpPredictions(t, docs, "WEAPONS_DUMP")
 	tl := scoreDocs(t, docs, os.Getenv("WEAPONS_VERBOSE") != "")
 	exact, overlap := tl.f1(tl.exact), tl.f1(tl.overlap)
 	t.Logf("re3d-dev weapon: gold %d pred %d exact F1 %.4f overlap F1 %.4f", tl.gold, tl.pred, exact, overlap)
@@ -239,6 +266,7 @@ func TestRe3dDevRegression(t *testing.T) {
 
 func TestSeedPane(t *testing.T) {
 	docs := readDocs(t, filepath.Join(evalData(t), "seed.jsonl"))
+	dumpPredictions(t, docs, "WEAPONS_DUMP_SEED")
 	tl := scoreDocs(t, docs, os.Getenv("WEAPONS_VERBOSE") != "")
 	t.Logf("seed weapon: exact F1 %.4f overlap F1 %.4f pane %d/%d hit-pred, %d/%d hit-gold",
 		tl.f1(tl.exact), tl.f1(tl.overlap), tl.paneHitP, tl.panePred, tl.paneHitG, tl.paneGold)

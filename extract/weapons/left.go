@@ -29,7 +29,7 @@ func (s *scanner) extendLeft(p *phrase, floor int) {
 		case isConj(t) && j-1 >= floor && s.coordMod(j-1) && s.coordMod(p.start) && s.isModifierRun(p, left):
 			add(1, rConj)
 		case w != nil && w.kind&kMod != 0, isCalibre(t):
-			p.classMod = true
+			p.classMod = p.classMod || w != nil && w.kind&kCue != 0
 			add(1, rClass)
 		case t == "mm" && j-1 >= floor && isNumber(s.tok(j-1)):
 			p.classMod = true

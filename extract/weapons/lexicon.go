@@ -34,6 +34,7 @@ type head struct {
 	nocap            bool // not Capitalised inside a sentence
 	mod              bool // the singular may modify a following head in a coordination
 	person           bool // not before a capitalised name
+	noname           bool // not as the class noun after a name
 	after            set  // if set, the previous phrase word must be in it ("*": any weapon word)
 	safter           set  // like after, for the singular form only
 	notPrev, notNext set
@@ -171,6 +172,8 @@ func (l *lexicon) addHead(forms string, opts []string) error {
 			h.mod = true
 		case "person":
 			h.person = true
+		case "noname":
+			h.noname = true
 		case "after":
 			h.after = newSet(val)
 		case "safter":

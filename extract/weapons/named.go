@@ -13,8 +13,9 @@ func (s *scanner) named(i, floor int) (phrase, bool) {
 	}
 	p := phrase{start: i, end: i + n, name: nm, role: make([]uint8, n)}
 	s.extendRight(&p)
-	classNoun := p.end > i+n
-	if nm.amb && !classNoun && !s.cueOK(i, i+n) {
+	// A class noun after an ambiguous name settles it (Patriot missiles,
+	// Rafale jets) unless its sentence has an anti-cue; else it needs cueOK.
+	if nm.amb && !p.firm && !(p.end > i+n && !s.antiCue(i)) && !s.cueOK(i, i+n) {
 		return phrase{}, false
 	}
 	s.extendLeft(&p, floor)
@@ -55,7 +56,7 @@ func (s *scanner) nameVariant(t string) *name {
 			return nil
 		}
 		base := t[:len(t)-cut]
-		if b := base[len(base)-1]; b < '0' || b > '9' {
+		if b := base[len(base)-1]; b < '0' || b > '9' || t[len(base)] < 'A' || t[len(base)] > 'Z' {
 			continue
 		}
 		for _, nm := range s.l.names[base] {
@@ -95,6 +96,17 @@ func (s *scanner) cueOK(i, end int) bool {
 		}
 	}
 	return cue
+}
+
+// antiCue reports whether the sentence of token i has an anti-cue.
+func (s *scanner) antiCue(i int) bool {
+	first, last := s.sentence(i)
+	for k := first; k < last; k++ {
+		if w := s.w[k]; w != nil && w.kind&kAnti != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // match turns a phrase into a Match with its groups.

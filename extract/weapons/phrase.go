@@ -19,7 +19,7 @@ type phrase struct {
 	role       []uint8 // role[k-start] of token k
 	name       *name   // the named system, if any
 	span       text.Span
-	classMod   bool // a class modifier precedes the head (fighter aircraft)
+	classMod   bool // a military modifier (one that is also a cue) precedes the head: fighter aircraft
 	firm       bool // a head needs no military context (the carrier of aircraft carrier)
 }
 
@@ -148,7 +148,7 @@ func (s *scanner) extendRight(p *phrase) {
 			k++
 		}
 		if k < n && s.w[k] != nil && s.w[k].kind&kHead != 0 && s.afterOK(k, k-1, p.name != nil && k-1 < p.end) &&
-			!in(s.w[k].head.notPrev, s.tok(k-1)) {
+			!in(s.w[k].head.notPrev, s.tok(k-1)) && !(s.w[k].head.noname && p.name != nil) {
 			p.firm = p.firm || !s.w[k].head.ctx
 			for x := j; x <= k; x++ {
 				r := rClass
