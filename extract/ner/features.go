@@ -17,6 +17,8 @@ const (
 	fDocLower              // the same word appears in lower case elsewhere in the document
 	fDocCapMid             // ... or capitalised in mid-sentence on a normal line
 	fPunct                 // no letter or digit
+	fLowerWord             // starts with a lower-case letter
+	fCommon                // usually written in lower case in news text (casing.go)
 )
 
 // tokInfo holds the hashes of a token's string views; features combine them
@@ -76,9 +78,10 @@ func mix(tmpl uint64, a, b, c uint64) uint64 {
 // scratch is the per-call working memory of feature extraction, reused
 // across tokens so the hot path does not allocate.
 type scratch struct {
-	lower []byte
-	shape []byte
-	runes []int // byte offset of each rune of lower
+	common casing // the model's common-word set, or nil
+	lower  []byte
+	shape  []byte
+	runes  []int // byte offset of each rune of lower
 }
 
 // info computes a token's hashes and its own flags (document and sentence
@@ -133,6 +136,12 @@ func (s *scratch) info(tok string) tokInfo {
 	}
 	if letters > 0 && isTitle(s.lower) {
 		ti.flags |= fTitle
+	}
+	if s.shape[0] == 'x' {
+		ti.flags |= fLowerWord
+	}
+	if letters > 0 && s.common.has(ti.lower) {
+		ti.flags |= fCommon
 	}
 	return ti
 }

@@ -50,6 +50,7 @@ func allowed(prev, cur int) bool {
 // mentions, and how a headline's capitals are read.
 type Model struct {
 	first, second *stage
+	common        casing
 }
 
 // stage is one tagger with hashed features and weights quantised to int8
@@ -76,6 +77,7 @@ type tagger struct {
 // tagDoc returns a tag for every token of the document, and the tokens'
 // feature information.
 func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
+	tg.s.common = m.common
 	infos := docInfo(a, &tg.s)
 	tags := make([]uint8, len(a.Tokens))
 	m.first.tag(a, infos, tg, false, tags)

@@ -12,8 +12,9 @@ import (
 	"sync"
 )
 
-// The model file format (little-endian) is the magic "DNERv2\x00\x00", a
-// byte holding the number of stages (1 or 2), then each stage:
+// The model file format (little-endian) is the magic "DNERv3\x00\x00", a
+// byte holding the number of stages (1 or 2), then each stage, then the
+// common-word set (casing.go: uint32 length in words, then the words):
 //
 //	bits    uint8   log2 of the feature buckets
 //	tags    uint8   nTags (must match the code)
@@ -25,7 +26,7 @@ import (
 //
 // Most buckets of rare features hold small weights that quantise to zero, so
 // the weights compress several times; inflating them takes a few ms.
-const magic = "DNERv2\x00\x00"
+const magic = "DNERv3\x00\x00"
 
 // MarshalBinary encodes the model in the model file format.
 func (m *Model) MarshalBinary() ([]byte, error) {
@@ -41,6 +42,8 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 			return nil, err
 		}
 	}
+	binary.Write(&buf, binary.LittleEndian, uint32(len(m.common)))
+	binary.Write(&buf, binary.LittleEndian, []uint64(m.common))
 	return buf.Bytes(), nil
 }
 
@@ -89,6 +92,17 @@ func UnmarshalModel(data []byte) (*Model, error) {
 		} else {
 			m.second = st
 		}
+	}
+	var n64 uint32
+	if err := binary.Read(r, binary.LittleEndian, &n64); err != nil {
+		return nil, err
+	}
+	if int64(n64)*8 > int64(r.Len()) || n64&(n64-1) != 0 {
+		return nil, errors.New("ner: bad common-word set")
+	}
+	m.common = make(casing, n64)
+	if err := binary.Read(r, binary.LittleEndian, []uint64(m.common)); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -73,6 +73,7 @@ func (m *Model) mentions(a *text.Analysis) []mention {
 		for j < len(tags) && tags[j] == tagIPER {
 			j++
 		}
+		j = extendParticles(a, infos, tags, j)
 		if x, ok := clean(a, infos, mention{i, j}); ok {
 			out = append(out, x)
 		}
@@ -116,4 +117,32 @@ func isPossessive(w string) bool {
 		return true
 	}
 	return false
+}
+
+// oneWord reports whether token i is untagged or a one-word entity of its
+// own (the model often takes the word after a particle for a place).
+func oneWord(tags []uint8, i int) bool {
+	t := tags[i]
+	return t == tagO || t%2 == 1 && (i+1 == len(tags) || tags[i+1] != t+1)
+}
+
+// particles are lower-case words inside names ("Osama bin Laden", "Staffan
+// de Mistura", "Ludwig van Beethoven").
+var particles = map[string]bool{
+	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "van": true,
+	"von": true, "der": true, "den": true, "bin": true, "bint": true, "ibn": true, "al": true,
+	"el": true, "la": true, "le": true, "dos": true, "das": true, "ter": true,
+}
+
+// extendParticles extends a name ending before token j over a particle and
+// the capitalised, untagged word after it, which the model may cut off
+// ("Osama" + "bin Laden"). It returns the new end.
+func extendParticles(a *text.Analysis, infos []tokInfo, tags []uint8, j int) int {
+	for j+1 < len(tags) && particles[a.Tokens[j].Text] && tags[j] == tagO &&
+		oneWord(tags, j+1) && infos[j+1].flags&fCap != 0 && infos[j+1].flags&fTitle == 0 &&
+		!hasNewline(a.Src[a.Tokens[j-1].End:a.Tokens[j+1].Start]) {
+		tags[j], tags[j+1] = tagIPER, tagIPER
+		j += 2
+	}
+	return j
 }

@@ -40,11 +40,11 @@ func sentFeatures(infos []tokInfo, second bool, out []uint64) []uint64 {
 			mix(16, t.lower, n1.lower, 0),
 			mix(17, p1.shape, t.shape, n1.shape),
 			mix(18, titleLeft, t.shape, 0),
-			mix(19, sent, t.shape, uint64(f&fTitle)),
+			mix(19, sent, t.shape, uint64(f&(fTitle|fCommon))),
 			mix(20, doc, t.shape, sent),
 			mix(21, p1.lower, t.shape, 0),
 			mix(22, t.shape, n1.lower, 0),
-			mix(23, uint64(t.length), t.shape, uint64(f&fAllCaps)),
+			mix(23, uint64(t.length), t.shape, uint64(f&(fAllCaps|fCommon))),
 		)
 		if second {
 			out = append(out,

@@ -17,6 +17,9 @@ type TrainOptions struct {
 	Epochs int    // passes over the training sentences
 	Seed   uint64 // shuffling seed; the same seed gives the same model
 	Logf   func(format string, args ...any)
+	// Unlabeled is plain news text from which the common-word set is
+	// learned (casing.go) along with the training documents' text.
+	Unlabeled []string
 }
 
 // example is one training sentence: bucket indices of its features and its
@@ -68,9 +71,9 @@ type prepared struct {
 	infos []tokInfo
 }
 
-func prepare(docs []corpus.Doc) []prepared {
+func prepare(docs []corpus.Doc, common casing) []prepared {
 	out := make([]prepared, len(docs))
-	var s scratch
+	s := scratch{common: common}
 	for i := range docs {
 		a := text.Analyze(docs[i].Text)
 		out[i] = prepared{a: a, gold: GoldTags(a, &docs[i]), infos: docInfo(a, &s)}
@@ -118,8 +121,13 @@ func Train(docs []corpus.Doc, opt TrainOptions) *Model {
 	if opt.Logf == nil {
 		opt.Logf = func(string, ...any) {}
 	}
-	ps := prepare(docs)
-	m := &Model{first: trainStage(examples(ps, opt.Bits, false), opt, false)}
+	texts := slices.Clone(opt.Unlabeled)
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	common := learnCasing(texts)
+	ps := prepare(docs, common)
+	m := &Model{first: trainStage(examples(ps, opt.Bits, false), opt, false), common: common}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for f := 0; f < folds; f++ {
@@ -139,7 +147,7 @@ func Train(docs []corpus.Doc, opt TrainOptions) *Model {
 			o := opt
 			o.Logf = func(string, ...any) {}
 			st := trainStage(examples(in, opt.Bits, false), o, false)
-			var tg tagger
+			tg := tagger{s: scratch{common: common}}
 			for _, d := range out { // distinct documents per fold: no data race
 				tags := make([]uint8, len(d.a.Tokens))
 				st.tag(d.a, d.infos, &tg, false, tags)

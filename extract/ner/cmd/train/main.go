@@ -25,6 +25,7 @@ func main() {
 	bits := flag.Uint("bits", 19, "log2 of the number of hashed feature buckets")
 	epochs := flag.Int("epochs", 12, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
+	unlabeled := flag.String("unlabeled", "../shared/eval/data/polnear-train.jsonl", "JSON Lines file of plain news text for the common-word set (\"\" for none)")
 	eval := flag.String("eval", "", "comma-separated JSON Lines files to score the model on")
 	flag.Parse()
 	log.SetFlags(0)
@@ -34,7 +35,17 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	m := ner.Train(docs, ner.TrainOptions{Bits: uint8(*bits), Epochs: *epochs, Seed: *seed, Logf: log.Printf})
+	var texts []string
+	if *unlabeled != "" {
+		un, err := corpus.Read(*unlabeled)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, d := range un {
+			texts = append(texts, d.Text)
+		}
+	}
+	m := ner.Train(docs, ner.TrainOptions{Bits: uint8(*bits), Epochs: *epochs, Seed: *seed, Logf: log.Printf, Unlabeled: texts})
 	data, err := m.MarshalBinary()
 	if err != nil {
 		log.Fatal(err)
