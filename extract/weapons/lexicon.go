@@ -261,9 +261,5 @@ func (l *lexicon) pluralOf(w string) string {
 		}
 		return x.head.plural
 	}
-	switch {
-	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "ry"), w == "aircraft":
-		return w
-	}
-	return w + "s"
+	return w // not a weapon noun: "of mass destruction", "battlecruiser"
 }

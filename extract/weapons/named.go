@@ -166,7 +166,7 @@ func (s *scanner) pluralPhrase(ph string) string {
 	switch pl := s.l.pluralOf(lw); {
 	case pl == lw:
 		return ph
-	case countUpper(last) >= 2: // an acronym: IED → IEDs
+	case isAcronym(last): // IED → IEDs
 		return ph[:k] + last + "s"
 	default:
 		return ph[:k] + pl
@@ -182,13 +182,21 @@ func (s *scanner) join(toks []int) string {
 		if x > 0 && t.Start > s.a.Tokens[toks[x-1]].End && t.Text != "," {
 			b.WriteByte(' ')
 		}
-		if upper := countUpper(t.Text); upper >= 2 {
+		if isAcronym(t.Text) {
 			b.WriteString(t.Text)
 		} else {
 			b.WriteString(strings.ToLower(t.Text))
 		}
 	}
 	return b.String()
+}
+
+// isAcronym reports a word to keep in its case: two capitals or more and
+// short, or mixed with small letters or digits (IED, U.S., IEDs, VBIEDs), but
+// not a capitalised headline word (WEAPONS).
+func isAcronym(t string) bool {
+	up := countUpper(t)
+	return up >= 2 && (len(t) <= 5 || up < len(t))
 }
 
 func countUpper(t string) int {
