@@ -84,8 +84,13 @@ func (a *article) SetSize(w, h int) {
 		}
 		return
 	}
+	first := a.lines == nil
 	a.textW = tw
 	a.lines = wrap(a.text, tw)
+	if first && a.hasCur { // a jump before the first size: honour it now
+		a.Reveal(a.cur.Start)
+		return
+	}
 	if anchor >= 0 {
 		a.top = lineAt(a.lines, anchor) - row
 	}

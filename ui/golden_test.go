@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +32,9 @@ func TestSampleFirstFrame(t *testing.T) {
 func TestProgramSmoke(t *testing.T) {
 	tm := teatest.NewTestModel(t, New(handDoc(), Options{Theme: "light", NoColor: true}),
 		teatest.WithInitialTermSize(80, 24))
+	// Wait for the first sized frame so the keys land on a laid-out screen.
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("People")) },
+		teatest.WithDuration(5*time.Second))
 	for _, k := range []string{"1", "enter", "n", "tab", "j"} {
 		tm.Send(keyMsg(k))
 	}
@@ -41,6 +46,9 @@ func TestProgramSmoke(t *testing.T) {
 	}
 	if m.focus != focusCountries {
 		t.Errorf("focus %d, want countries", m.focus)
+	}
+	if st := statusOf(m); !strings.Contains(st, "mention 2/3") {
+		t.Errorf("status %q, want mention 2/3", st)
 	}
 	golden.RequireEqual(t, ansi.Strip(m.View().Content))
 	var _ tea.Model = m

@@ -78,6 +78,15 @@ func (m Model) updateFocused(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	} else {
 		i := m.focus - focusPeople
 		m.lists[i], cmd = m.lists[i].Update(k)
+		// A list's only command is its jumpMsg, pure and instant. Deliver it
+		// now rather than through the program's queue, or a fast "enter n"
+		// (pasted, or from teatest) has n arrive before the jump.
+		if cmd != nil {
+			if j, ok := cmd().(jumpMsg); ok {
+				m.jump(j)
+				cmd = nil
+			}
+		}
 	}
 	return m, cmd
 }

@@ -143,19 +143,20 @@ func (m Model) statusLine() string {
 	}
 	pos := m.st.Status.Render(fmt.Sprintf(" %3d%% ", m.article.Percent()))
 	info := m.selInfo()
-	used := lipgloss.Width(pos) + lipgloss.Width(info)
+	rest := max(w-lipgloss.Width(pos)-lipgloss.Width(info), 0)
+	title := oneLine(m.doc.Title)
+	tw := min(ansi.StringWidth(title)+2, max(rest*2/5, 16), rest)
 	hints := ""
 	if !m.help.ShowAll {
 		hm := m.help
-		hm.SetWidth(max(w-used-24, 0))
+		hm.SetWidth(max(rest-tw-1, 0))
 		hints = hm.ShortHelpView(m.keys.ShortHelp())
+		tw = min(max(tw, rest-lipgloss.Width(hints)-1), ansi.StringWidth(title)+2)
 	}
-	tw := max(w-used-lipgloss.Width(hints)-2, 0)
-	title := ""
-	if tw > 2 {
-		title = m.st.StatusTitle.Render(" " + ansi.Truncate(oneLine(m.doc.Title), tw-2, "…") + " ")
+	left := pos + info
+	if title != "" && tw > 2 {
+		left = m.st.StatusTitle.Render(" "+ansi.Truncate(title, tw-2, "…")+" ") + left
 	}
-	left := title + pos + info
 	gap := max(w-lipgloss.Width(left)-lipgloss.Width(hints), 0)
 	return left + strings.Repeat(" ", gap) + hints
 }
