@@ -73,6 +73,7 @@ type doc struct {
 	flags  []uint16
 	quotes []quote
 	qid    []int32 // index of the quotation holding each token, -1 if none
+	inf    []tokenInfo
 	drafts []draft
 }
 
@@ -84,6 +85,7 @@ func Find(a *text.Analysis, people []Person) []Claim {
 	}
 	d := newDoc(a)
 	sents := d.sentences(a.Sentences)
+	d.markCues(sents)
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue

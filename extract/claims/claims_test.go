@@ -83,7 +83,7 @@ func TestFindConstructions(t *testing.T) {
 func TestSpeakerResolution(t *testing.T) {
 	const in = "U.S. Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov. " +
 		"NATO spokesperson Oana Lungescu spoke later. She said the alliance is united. " +
-		"The Russian foreign minister called the talks useful. Blinken said more work is needed."
+		"The Russian foreign minister said the talks were useful. Blinken said more work is needed."
 	at := func(s string) text.Span {
 		i := strings.Index(in, s)
 		return text.Span{Start: i, End: i + len(s)}

@@ -102,20 +102,11 @@ func (d *doc) frame(c, first, last, start int) {
 	if src.empty() {
 		src = d.inherit(start, before)
 	}
-	k := c + 1
-	for k < last && d.flags[k]&fPunct != 0 {
-		k++
+	if c+1 >= last {
+		return
 	}
-	for j := k; j < last && j < k+lookAhead; j++ {
-		if d.flags[j]&fCue != 0 || d.flags[j]&fPunct != 0 && d.toks[j].Text != "," {
-			break
-		}
-		if d.flags[j]&fStarter != 0 || d.flags[j]&fOpen != 0 && (j == k || d.flags[j-1]&fPunct != 0) {
-			k = j
-			break
-		}
-	}
-	content := d.trimEnd(rng{k, d.forwardEnd(k, last)})
+	k := d.bestStart(c, last)
+	content := d.trimEnd(rng{k, d.bestEnd(c, k, d.forwardEnd(k, last))})
 	if d.words(content) < 2 {
 		return
 	}
@@ -309,11 +300,16 @@ func (d *doc) forwardEnd(k, last int) int {
 			return b + 1
 		}
 	}
-	end := last
+	return d.sentenceEnd(last)
+}
+
+// sentenceEnd is the end of a sentence ending at last, or of the quotation
+// still open there.
+func (d *doc) sentenceEnd(last int) int {
 	if q := d.qid[last-1]; q >= 0 && d.quotes[q].close >= last {
-		end = d.quotes[q].close + 1
+		return d.quotes[q].close + 1
 	}
-	return end
+	return last
 }
 
 // coordinated reports whether cue j (inside a content starting at k) begins a

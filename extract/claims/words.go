@@ -1,104 +1,9 @@
 package claims
 
 import (
-	_ "embed"
-	"strconv"
 	"strings"
 	"unicode"
 )
-
-// cuesTSV is the cue lexicon learned from polnear-train by cmd/train: per
-// lower-cased word, its uses inside gold cue spans, its uses overall and how
-// many of the cue uses had the content after the cue.
-//
-//go:embed cues.tsv
-var cuesTSV string
-
-// cueStat is one lexicon line.
-type cueStat struct{ cue, total, after int32 }
-
-// lexicon maps a lower-cased word to its cue statistics.
-var lexicon = parseLexicon(cuesTSV)
-
-// The lexicon thresholds, tuned on polnear-dev: a word is a cue when it was a
-// cue at least minCueUses times and in at least minCueRatio of its uses.
-const (
-	minCueUses  = 3
-	minCueRatio = 0.4
-)
-
-func parseLexicon(s string) map[string]cueStat {
-	m := make(map[string]cueStat, 2200)
-	for _, line := range strings.Split(s, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			continue
-		}
-		var n [3]int32
-		for k := range n {
-			v, err := strconv.Atoi(f[k+1])
-			if err != nil {
-				continue
-			}
-			n[k] = int32(v)
-		}
-		m[f[0]] = cueStat{n[0], n[1], n[2]}
-	}
-	return m
-}
-
-// stems sums the lexicon over crude stems, so that a rare inflection
-// ("reaffirming") borrows the statistics of its siblings.
-var stems = stemLexicon(lexicon)
-
-func stemLexicon(lex map[string]cueStat) map[string]cueStat {
-	m := make(map[string]cueStat, len(lex))
-	for w, s := range lex {
-		st := m[stem(w)]
-		st.cue += s.cue
-		st.total += s.total
-		st.after += s.after
-		m[stem(w)] = st
-	}
-	return m
-}
-
-// stem strips a final -ing, -ed, -es, -s or -e.
-func stem(w string) string {
-	for _, suf := range [...]string{"ing", "ed", "es", "s", "e"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
-}
-
-// minOwnUses is how many uses a word needs for its own statistics to decide;
-// a rarer word is judged by its stem.
-const minOwnUses = 10
-
-// isCueWord reports whether the lower-cased word is a cue by the lexicon.
-func isCueWord(lw string) bool {
-	s, ok := lexicon[lw]
-	if !ok || s.total < minOwnUses {
-		if st, ok2 := stems[stem(lw)]; ok2 && st.total > s.total {
-			s, ok = st, true
-		}
-	}
-	return ok && s.cue >= minCueUses && float64(s.cue) >= minCueRatio*float64(s.total)
-}
-
-// cueRatio is the share of a word's training uses that were cue uses.
-func cueRatio(lw string) float64 {
-	s, ok := lexicon[lw]
-	if !ok || s.total == 0 {
-		return 0
-	}
-	return float64(s.cue) / float64(s.total)
-}
 
 // set builds a lookup set from space-separated words.
 func set(words string) map[string]bool {
@@ -140,7 +45,7 @@ var contentStarters = set(`that whether if how why what`)
 
 // Token flags computed once per token by classify.
 const (
-	fCue     uint16 = 1 << iota // a cue word by the lexicon
+	fCue     uint16 = 1 << iota // a cue head by the classifier (model.go)
 	fSkip                       // auxiliary or adverb between source and cue
 	fStop                       // ends a source phrase
 	fRel                        // relative pronoun
@@ -195,9 +100,6 @@ func classify(w string) uint16 {
 		}
 	}
 	lw := buf[:n]
-	if isCueWord(string(lw)) && (f&fCap == 0 || string(lw) == "according") {
-		f |= fCue
-	}
 	if skipBeforeCue[string(lw)] {
 		f |= fSkip
 	}

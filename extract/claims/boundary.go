@@ -1,0 +1,210 @@
+package claims
+
+// Content boundaries after a cue are chosen by two learned rankers (trained
+// by TrainModels on the gold claims of polnear-train whose content follows
+// the cue): one scores each token shortly after the cue as the content's
+// first token ("told VOA in an email that …", "called for …", "warned
+// officials to …"), the other each later token as the end of the content
+// (before ", which …", "but …", a trailing "on Friday", or at the sentence
+// end). The candidate with the best score wins.
+
+// boundaryBits is the size of each ranker's hashed feature space.
+const boundaryBits = 16
+
+// startWindow is how many tokens after the cue may start the content.
+const startWindow = 12
+
+// Boundary feature templates, numbered apart from the cue templates.
+const (
+	bStartWord uint32 = iota + 101
+	bStartCls
+	bStartPrevWord
+	bStartPrevCls
+	bStartCueWord
+	bStartCueCls
+	bStartCueDist
+	bStartDist
+	bStartClsPair
+	bStartWordDist
+	bStartPassed
+	bStartCuePrev
+	bEndAt
+	bEndLastWord
+	bEndLastCls
+	bEndNextWord
+	bEndNextCls
+	bEndNext2Word
+	bEndClsPair
+	bEndCueAt
+	bEndCueNext
+	bEndLen
+	bEndCueLen
+	bEndQuoteCut
+	bEndOpenAt
+	bEndFirstNext
+	bEndRest
+	bEndNextLen
+)
+
+// bucket compresses a length or distance to a few classes.
+func bucket(n int) uint32 {
+	switch {
+	case n <= 3:
+		return uint32(n)
+	case n <= 5:
+		return 4
+	case n <= 8:
+		return 5
+	case n <= 12:
+		return 6
+	case n <= 20:
+		return 7
+	case n <= 35:
+		return 8
+	}
+	return 9
+}
+
+// startFeatures describes token j as the first of the content of cue c.
+func (d *doc) startFeatures(inf []tokenInfo, c, j int, buf []uint32) []uint32 {
+	t, p, cue := inf[j], inf[j-1], inf[c]
+	passed := uint32(0)
+	for k := c + 1; k < j; k++ {
+		if d.flags[k]&(fStarter|fOpen) != 0 {
+			passed = 1
+		}
+	}
+	dist := bucket(j - c)
+	return append(buf,
+		mix(bStartWord, t.w),
+		mix(bStartCls, t.cls),
+		mix(bStartPrevWord, p.w),
+		mix(bStartPrevCls, p.cls),
+		mix(mix(bStartCueWord, cue.st), t.w),
+		mix(mix(bStartCueCls, cue.st), t.cls),
+		mix(mix(bStartCueDist, cue.st), dist),
+		mix(bStartDist, dist),
+		mix(mix(bStartClsPair, p.cls), t.cls),
+		mix(mix(bStartWordDist, t.w), dist),
+		mix(bStartPassed, passed),
+		mix(mix(bStartCuePrev, cue.st), p.w),
+	)
+}
+
+// endFeatures describes token j as the end (exclusive) of the content
+// [k, j) of cue c, where lim is the furthest end.
+func (d *doc) endFeatures(inf []tokenInfo, c, k, j, lim int, buf []uint32) []uint32 {
+	none := tokenInfo{w: 1, st: 1, suf: 1, cls: cNone}
+	last, next, next2 := inf[j-1], none, none
+	if j < lim {
+		next = inf[j]
+	}
+	if j+1 < lim {
+		next2 = inf[j+1]
+	}
+	at := uint32(0)
+	if j >= lim {
+		at = 1
+	}
+	cut := uint32(0)
+	if j < lim && d.qid[j-1] >= 0 && d.qid[j-1] == d.qid[j] {
+		cut = 1
+	}
+	ln := bucket(j - k)
+	return append(buf,
+		mix(bEndAt, at),
+		mix(bEndLastWord, last.w),
+		mix(bEndLastCls, last.cls),
+		mix(bEndNextWord, next.w),
+		mix(bEndNextCls, next.cls),
+		mix(bEndNext2Word, next2.w),
+		mix(mix(bEndClsPair, last.cls), next.cls),
+		mix(mix(bEndCueAt, inf[c].st), at),
+		mix(mix(bEndCueNext, inf[c].st), next.w),
+		mix(bEndLen, ln),
+		mix(mix(bEndCueLen, inf[c].st), ln),
+		mix(bEndQuoteCut, cut),
+		mix(mix(bEndOpenAt, inf[k].cls), at),
+		mix(mix(bEndFirstNext, inf[k].cls), next.w),
+		mix(bEndRest, bucket(lim-j)),
+		mix(mix(bEndNextLen, next.w), ln),
+	)
+}
+
+// startCandidates is the range of tokens that may start the content of cue
+// c in a sentence ending at last.
+func startCandidates(c, last int) (int, int) {
+	return c + 1, min(c+1+startWindow, last)
+}
+
+// endCandidate reports whether the content may end before token j: its last
+// token is a word or a closing quotation mark.
+func (d *doc) endCandidate(j int) bool {
+	return d.flags[j-1]&(fWord|fClose) != 0
+}
+
+// bestStart picks the first token of the content after cue c.
+func (d *doc) bestStart(c, last int) int {
+	a, b := startCandidates(c, last)
+	best, bestS := a, float32(0)
+	buf := make([]uint32, 0, 16)
+	for j := a; j < b; j++ {
+		buf = d.startFeatures(d.inf, c, j, buf[:0])
+		if s := startModel.score(buf); j == a || s > bestS {
+			best, bestS = j, s
+		}
+	}
+	return best
+}
+
+// bestEnd picks the end (exclusive) of the content [k, …) of cue c, no
+// further than lim.
+func (d *doc) bestEnd(c, k, lim int) int {
+	best, bestS := lim, float32(0)
+	found := false
+	buf := make([]uint32, 0, 16)
+	for j := k + 1; j <= lim; j++ {
+		if !d.endCandidate(j) {
+			continue
+		}
+		buf = d.endFeatures(d.inf, c, k, j, lim, buf[:0])
+		if s := endModel.score(buf); !found || s > bestS {
+			best, bestS, found = j, s, true
+		}
+	}
+	return best
+}
+
+// startExample is the start choice of a gold claim with cue h whose content
+// starts at token st.
+func (d *doc) startExample(inf []tokenInfo, h, last, st int) (rankExample, bool) {
+	a, b := startCandidates(h, last)
+	if st < a || st >= b {
+		return rankExample{}, false
+	}
+	ex := rankExample{gold: st - a}
+	for j := a; j < b; j++ {
+		ex.cands = append(ex.cands, d.startFeatures(inf, h, j, nil))
+	}
+	return ex, true
+}
+
+// endExample is the end choice of a gold claim with cue h whose content is
+// the tokens [st, en).
+func (d *doc) endExample(inf []tokenInfo, h, st, last, en int) (rankExample, bool) {
+	lim := d.sentenceEnd(last)
+	if en > lim || !d.endCandidate(en) {
+		return rankExample{}, false
+	}
+	ex := rankExample{gold: -1}
+	for j := st + 1; j <= lim; j++ {
+		if !d.endCandidate(j) {
+			continue
+		}
+		if j == en {
+			ex.gold = len(ex.cands)
+		}
+		ex.cands = append(ex.cands, d.endFeatures(inf, h, st, j, lim, nil))
+	}
+	return ex, ex.gold >= 0
+}

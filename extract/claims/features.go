@@ -1,0 +1,223 @@
+package claims
+
+// Cue features: every token is described by hashed context features (its
+// word, a crude stem and suffix, the shapes and words of its neighbours,
+// whether a "that", quotation or comma follows, whether a name or pronoun
+// precedes) and scored by the averaged perceptron in model.go. Hashing keeps
+// the hot loop free of maps, allocations and regular expressions.
+
+// Word classes for the shape features of neighbours.
+const (
+	cNone uint32 = iota // outside the sentence
+	cCap                // capitalised word
+	cLow                // lower-case word
+	cPron               // personal pronoun
+	cDet                // determiner
+	cComma
+	cOpen    // opening quotation mark
+	cClose   // closing quotation mark
+	cStarter // that, whether, if, …
+	cPunct   // other clause punctuation
+	cFinal   // . ! ?
+	cTo      // "to"
+	cDigit
+	cOther
+)
+
+// Feature templates: each feature hash starts from its template number.
+const (
+	tBias uint32 = iota + 1
+	tWord
+	tStem
+	tSuf
+	tCls
+	tWordPrev
+	tWordNext
+	tPrev
+	tNext
+	tPrev2
+	tNext2
+	tWordClsP1
+	tWordClsN1
+	tWordClsN2
+	tStemClsN1
+	tStemClsP1
+	tWordInQuote
+	tClsP1N1
+	tWordPos
+	tWordStarterAhead
+	tWordQuoteBefore
+	tWordQuoteAfter
+	tStemPrev
+	tWordClsP2
+	tClsP2P1
+	tWordPrevPrev
+)
+
+// mix folds v into the hash h (FNV-1a over the four bytes of v).
+func mix(h, v uint32) uint32 {
+	for k := 0; k < 4; k++ {
+		h ^= v & 0xff
+		h *= 16777619
+		v >>= 8
+	}
+	return h
+}
+
+// wordHashes returns the hashes of a token's lower-cased text, of its stem
+// (stem) and of its last three bytes.
+func wordHashes(w string) (full, st, suf uint32) {
+	var buf [32]byte
+	n := copy(buf[:], w)
+	for i := 0; i < n; i++ {
+		if b := buf[i]; b >= 'A' && b <= 'Z' {
+			buf[i] = b + 'a' - 'A'
+		}
+	}
+	lw := buf[:n]
+	h := uint32(2166136261)
+	for _, b := range lw {
+		h ^= uint32(b)
+		h *= 16777619
+	}
+	full = h
+	s := stemBytes(lw)
+	h = 2166136261
+	for _, b := range s {
+		h ^= uint32(b)
+		h *= 16777619
+	}
+	st = h ^ 0x5bd1e995
+	h = 2166136261
+	for _, b := range lw[max(0, n-3):] {
+		h ^= uint32(b)
+		h *= 16777619
+	}
+	suf = h ^ 0x27d4eb2d
+	return full, st, suf
+}
+
+// stemBytes strips a final -ing, -ed, -es, -s or -e from a lower-cased word.
+func stemBytes(w []byte) []byte {
+	for _, suf := range [...]string{"ing", "ed", "es", "s", "e"} {
+		if len(w) > len(suf)+3 && string(w[len(w)-len(suf):]) == suf {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// wordClass is the shape class of token i given its flags.
+func (d *doc) wordClass(i int) uint32 {
+	f := d.flags[i]
+	t := d.toks[i].Text
+	switch {
+	case f&fOpen != 0:
+		return cOpen
+	case f&fClose != 0:
+		return cClose
+	case f&fPron != 0:
+		return cPron
+	case f&fDet != 0 && f&fStarter == 0:
+		return cDet
+	case f&fStarter != 0:
+		return cStarter
+	case t == "to":
+		return cTo
+	case t == ",":
+		return cComma
+	case f&fPunct != 0:
+		return cPunct
+	case t == "." || t == "!" || t == "?":
+		return cFinal
+	case f&fCap != 0:
+		return cCap
+	case f&fWord != 0 && t[0] >= '0' && t[0] <= '9':
+		return cDigit
+	case f&fWord != 0:
+		return cLow
+	}
+	return cOther
+}
+
+// tokenInfo is what the features need of each token, computed once.
+type tokenInfo struct {
+	w, st, suf uint32 // hashes of the lower-cased word, stem and suffix
+	cls        uint32 // shape class
+}
+
+// infos computes the per-token hashes and classes.
+func (d *doc) infos() []tokenInfo {
+	out := make([]tokenInfo, len(d.toks))
+	for i, t := range d.toks {
+		w, st, suf := wordHashes(t.Text)
+		out[i] = tokenInfo{w, st, suf, d.wordClass(i)}
+	}
+	return out
+}
+
+// cueFeatures appends the feature hashes of token i of the sentence
+// [first, last) to buf.
+func (d *doc) cueFeatures(inf []tokenInfo, i, first, last int, buf []uint32) []uint32 {
+	at := func(k int) tokenInfo {
+		if k < first || k >= last {
+			return tokenInfo{w: 1, st: 1, suf: 1, cls: cNone}
+		}
+		return inf[k]
+	}
+	t, p1, p2, n1, n2 := inf[i], at(i-1), at(i-2), at(i+1), at(i+2)
+	inQ := uint32(0)
+	if d.qid[i] >= 0 {
+		inQ = 1
+	}
+	pos := uint32(min(i-first, 3))
+	starter, qBefore, qAfter := uint32(0), uint32(0), uint32(0)
+	for k := i + 1; k < last && k <= i+lookAhead; k++ {
+		if d.flags[k]&(fStarter|fOpen) != 0 {
+			starter = 1
+			if d.flags[k]&fOpen != 0 {
+				starter = 2
+			}
+			break
+		}
+	}
+	for k := first; k < i; k++ {
+		if d.flags[k]&fClose != 0 {
+			qBefore = 1
+		}
+	}
+	for k := i + 1; k < last; k++ {
+		if d.flags[k]&fOpen != 0 {
+			qAfter = 1
+			break
+		}
+	}
+	return append(buf,
+		mix(tBias, 0),
+		mix(tWord, t.w),
+		mix(tStem, t.st),
+		mix(tSuf, t.suf),
+		mix(tCls, t.cls),
+		mix(mix(tWordPrev, t.w), p1.w),
+		mix(mix(tWordNext, t.w), n1.w),
+		mix(tPrev, p1.w),
+		mix(tNext, n1.w),
+		mix(tPrev2, p2.w),
+		mix(tNext2, n2.w),
+		mix(mix(tWordClsP1, t.w), p1.cls),
+		mix(mix(tWordClsN1, t.w), n1.cls),
+		mix(mix(tWordClsN2, t.w), n2.cls),
+		mix(mix(tStemClsN1, t.st), n1.cls),
+		mix(mix(tStemClsP1, t.st), p1.cls),
+		mix(mix(tWordInQuote, t.w), inQ),
+		mix(mix(mix(tClsP1N1, p1.cls), t.cls), n1.cls),
+		mix(mix(tWordPos, t.w), pos),
+		mix(mix(tWordStarterAhead, t.st), starter),
+		mix(mix(tWordQuoteBefore, t.st), qBefore),
+		mix(mix(tWordQuoteAfter, t.st), qAfter),
+		mix(mix(tStemPrev, t.st), p1.w),
+		mix(mix(tWordClsP2, t.w), p2.cls),
+		mix(mix(mix(tClsP2P1, p2.cls), p1.cls), t.cls),
+		mix(mix(mix(tWordPrevPrev, t.st), p1.cls), p2.w),
+	)
+}

@@ -1,0 +1,127 @@
+package claims
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"io"
+	"math"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// modelBits is the size of the hashed feature space: 2^18 weights, 512 KB
+// as int16 before compression.
+const modelBits = 18
+
+// cueThreshold is the perceptron score above which a token is a cue, tuned
+// on polnear-dev (the perceptron's own boundary is 0).
+const cueThreshold = -3
+
+// cueModelGz is the cue classifier learned from polnear-train by cmd/train.
+//
+//go:embed cue.model.gz
+var cueModelGz []byte
+
+// The decoded models: the cue classifier and the rankers of content starts
+// and ends (boundary.go).
+var (
+	models                         = decodeModels(cueModelGz, 3)
+	cueModel, startModel, endModel = models[0], models[1], models[2]
+)
+
+// model is a linear classifier over hashed features.
+type model struct{ w []float32 }
+
+// score sums the weights of the features.
+func (m *model) score(fs []uint32) float32 {
+	if len(m.w) == 0 {
+		return -1
+	}
+	mask := uint32(len(m.w) - 1)
+	var s float32
+	for _, f := range fs {
+		s += m.w[f&mask]
+	}
+	return s
+}
+
+// markCues sets fCue on the tokens the classifier takes for cue heads.
+func (d *doc) markCues(sents []text.Sentence) {
+	inf := d.infos()
+	d.inf = inf
+	buf := make([]uint32, 0, 32)
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			if d.flags[i]&fWord == 0 && d.toks[i].Text != ":" {
+				continue
+			}
+			buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
+			if cueModel.score(buf) > cueThreshold {
+				d.flags[i] |= fCue
+			}
+		}
+	}
+}
+
+// encodeModels quantizes each weight vector to int16 and gzips them all:
+// per vector a header of its bit count and scale, then the weights,
+// little-endian.
+func encodeModels(ws ...[]float32) []byte {
+	var raw bytes.Buffer
+	for _, w := range ws {
+		var peak float64
+		for _, x := range w {
+			peak = math.Max(peak, math.Abs(float64(x)))
+		}
+		scale := float32(1)
+		if peak > 0 {
+			scale = float32(peak / 32767)
+		}
+		bits := byte(0)
+		for 1<<bits < len(w) {
+			bits++
+		}
+		raw.WriteByte(bits)
+		binary.Write(&raw, binary.LittleEndian, scale)
+		q := make([]int16, len(w))
+		for i, x := range w {
+			q[i] = int16(math.Round(float64(x / scale)))
+		}
+		binary.Write(&raw, binary.LittleEndian, q)
+	}
+	var out bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	zw.Write(raw.Bytes())
+	zw.Close()
+	return out.Bytes()
+}
+
+// decodeModels reads n models written by encodeModels; a damaged or
+// missing model decodes empty (it scores every feature set -1).
+func decodeModels(gz []byte, n int) []*model {
+	out := make([]*model, n)
+	for i := range out {
+		out[i] = &model{}
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return out
+	}
+	raw, err := io.ReadAll(zr)
+	for i := 0; i < n && err == nil && len(raw) >= 5 && raw[0] <= 24 && len(raw) >= 5+2<<raw[0]; i++ {
+		scale := math.Float32frombits(binary.LittleEndian.Uint32(raw[1:5]))
+		w := make([]float32, 1<<raw[0])
+		for k := range w {
+			w[k] = float32(int16(binary.LittleEndian.Uint16(raw[5+2*k:]))) * scale
+		}
+		out[i].w = w
+		raw = raw[5+2<<raw[0]:]
+	}
+	return out
+}
+
