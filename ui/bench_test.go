@@ -19,6 +19,23 @@ func BenchmarkOpenSample(b *testing.B) {
 	}
 }
 
+// BenchmarkOpenSampleUI is BenchmarkOpenSample without the tagging: the
+// screen's own share of opening the sample.
+func BenchmarkOpenSampleUI(b *testing.B) {
+	doc := extract.Tag(samples.Default)
+	for b.Loop() {
+		m, _ := New(doc, Options{Theme: "dark"}).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = m.View()
+	}
+}
+
+// BenchmarkTagSample is the tagger alone, for comparison.
+func BenchmarkTagSample(b *testing.B) {
+	for b.Loop() {
+		_ = extract.Tag(samples.Default)
+	}
+}
+
 // BenchmarkFrame is one redraw after a scroll: what each key costs.
 func BenchmarkFrame(b *testing.B) {
 	var m tea.Model = New(extract.Tag(samples.Default), Options{Theme: "dark"})

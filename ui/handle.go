@@ -85,6 +85,9 @@ func (m Model) updateFocused(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			if j, ok := cmd().(jumpMsg); ok {
 				m.jump(j)
 				cmd = nil
+				if m.narrow() { // the pane hides the article: show the jump
+					m.setFocus(focusArticle)
+				}
 			}
 		}
 	}

@@ -28,6 +28,10 @@ func (m Model) sideWidth(w int) int {
 	return min(max(w*2/5, sideMin), sideMax)
 }
 
+// narrow reports whether the terminal is too narrow to show the article and
+// the side panes together, so a focused side pane replaces the article.
+func (m Model) narrow() bool { return m.width < minSplit }
+
 // footerHeight is the status line plus the full help when shown.
 func (m Model) footerHeight() int {
 	if m.help.ShowAll {
@@ -48,7 +52,16 @@ func (m *Model) layout(w, h int) {
 	for i, l := range m.lists {
 		want[i] = max(len(l.rows), 1) + 2
 	}
-	for i, ph := range splitHeights(bodyH, want, int(m.focus-focusPeople)) {
+	hs := splitHeights(bodyH, want, int(m.focus-focusPeople))
+	if m.narrow() { // the focused pane alone takes the screen
+		for i := range hs {
+			hs[i] = 0
+			if focus(i)+focusPeople == m.focus {
+				hs[i] = bodyH
+			}
+		}
+	}
+	for i, ph := range hs {
 		m.lists[i].SetSize(side, ph)
 	}
 }
