@@ -57,24 +57,31 @@ func fetch(rawURL string, opts Options) (*Article, error) {
 	defer cancel()
 	resp, err := get(ctx, client(opts.Client), u.String(), opts.Version)
 	if err != nil {
-		return nil, err
+		return nil, fetchError(err, timeout)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("the server answered %s", resp.Status)
 	}
-	f, err := contentFormat(resp.Header.Get("Content-Type"))
+	ct := resp.Header.Get("Content-Type")
+	f, err := contentFormat(ct)
 	if err != nil {
 		return nil, err
 	}
 	b, err := readBody(resp, min(opts.MaxBytes, MaxFetchBytes))
+	if errors.Is(err, errTooBig) {
+		return nil, fmt.Errorf("the page is larger than the %s limit", human(min(opts.MaxBytes, MaxFetchBytes)))
+	}
 	if err != nil {
 		return nil, fetchError(err, timeout)
+	}
+	if ct == "" {
+		f = sniff(b)
 	}
 	final := resp.Request.URL.String()
 	var a *Article
 	if f == FormatHTML {
-		a, err = fromHTML(b, resp.Header.Get("Content-Type"), final)
+		a, err = fromHTML(b, ct, final)
 	} else {
 		a, err = fromBytes(b, f, "")
 	}
@@ -112,11 +119,7 @@ func get(ctx context.Context, c *http.Client, u, version string) (*http.Response
 	req.Header.Set("User-Agent", UserAgent(version))
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9")
 	req.Header.Set("Accept-Encoding", "gzip")
-	resp, err := c.Do(req)
-	if err != nil {
-		return nil, fetchError(err, 0)
-	}
-	return resp, nil
+	return c.Do(req)
 }
 
 // fetchError turns a transport error into one clear sentence.
@@ -168,9 +171,12 @@ func readBody(resp *http.Response, max int64) ([]byte, error) {
 		defer zr.Close()
 		r = zr
 	}
-	b, err := readLimited(r, max)
-	if err != nil && strings.Contains(err.Error(), "limit") {
-		return nil, fmt.Errorf("the page is larger than the %s limit", human(max))
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err == nil && int64(len(b)) > max {
+		return nil, errTooBig
 	}
 	return b, err
 }
+
+// errTooBig is readBody's error for a page over the size cap.
+var errTooBig = errors.New("page too large")

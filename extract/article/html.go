@@ -10,6 +10,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
@@ -29,7 +30,7 @@ func fromHTML(b []byte, contentType, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(strings.NewReader(d.Text))
+	doc, err := html.Parse(strings.NewReader(Sanitize(d.Text)))
 	if err != nil {
 		return nil, fmt.Errorf("not HTML: %w", err)
 	}
@@ -43,7 +44,7 @@ func fromHTML(b []byte, contentType, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the page: %w", err)
 	}
-	if r.Node == nil {
+	if r.Node == nil || !hasProse(r.Node) {
 		return nil, ErrNoArticle
 	}
 	md := Sanitize(toMarkdown(r.Node))
@@ -102,4 +103,21 @@ func decodeHTML(b []byte, contentType string) (Decoded, error) {
 		return Decoded{}, ErrEmpty
 	}
 	return d, nil
+}
+
+// hasProse reports whether n has text outside links: what readability
+// returns for a page of navigation alone is links.
+func hasProse(n *html.Node) bool {
+	switch {
+	case n.Type == html.TextNode:
+		return strings.TrimSpace(n.Data) != ""
+	case n.Type == html.ElementNode && (n.DataAtom == atom.A || skipped[n.DataAtom]):
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasProse(c) {
+			return true
+		}
+	}
+	return false
 }

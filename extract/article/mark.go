@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -45,8 +46,9 @@ func MarkMentionsOwners(md string, spans [][2]int) (string, []int) {
 			if ps >= pe {
 				continue
 			}
-			ps, pe = r.snap(ps, pe)
-			mine = append(mine, piece{ps, pe, k})
+			if ps, pe = r.snap(ps, pe); ps < pe {
+				mine = append(mine, piece{ps, pe, k})
+			}
 		}
 		if len(mine) == 0 || mine[0].start < last {
 			continue
@@ -76,16 +78,42 @@ func MarkMentionsOwners(md string, spans [][2]int) (string, []int) {
 type run struct {
 	start, end int
 	atoms      []int // start of each atom, ascending, then end
+	// A marker right after an emphasis closer (or right before an opener)
+	// takes the place of the delimiter's neighbour in CommonMark's flanking
+	// rules and can undo the emphasis (_x_. is emphasis, _x_\u2062. is not):
+	// pieces are kept one atom away from such a delimiter.
+	afterDelim, beforeDelim bool
 }
 
-// snap widens [s, e) to whole atoms of r.
+// snap widens [s, e) to whole atoms of r, then narrows it away from
+// emphasis delimiters outside r.
 func (r run) snap(s, e int) (int, int) {
 	i, _ := slices.BinarySearch(r.atoms, s)
 	if i >= len(r.atoms) || r.atoms[i] != s {
-		s = r.atoms[i-1]
+		i--
 	}
 	j, _ := slices.BinarySearch(r.atoms, e)
-	return s, r.atoms[min(j, len(r.atoms)-1)]
+	j = min(j, len(r.atoms)-1)
+	if r.afterDelim && i == 0 {
+		i++
+	}
+	if r.beforeDelim && j == len(r.atoms)-1 {
+		j--
+	}
+	if i >= j {
+		return s, s
+	}
+	return r.atoms[i], r.atoms[j]
+}
+
+// isDelimited reports whether n is an inline node written with emphasis
+// delimiters (*, _, ~).
+func isDelimited(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Emphasis, *east.Strikethrough:
+		return true
+	}
+	return false
 }
 
 // textRuns returns the markable plain text runs of Markdown src in order.
@@ -103,7 +131,9 @@ func textRuns(src []byte) []run {
 			if n.IsRaw() || seg.Start >= seg.Stop {
 				return ast.WalkContinue, nil
 			}
-			r := run{start: seg.Start, end: seg.Stop}
+			r := run{start: seg.Start, end: seg.Stop,
+				afterDelim:  isDelimited(n.PreviousSibling()),
+				beforeDelim: isDelimited(n.NextSibling())}
 			for i := seg.Start; i < seg.Stop; {
 				r.atoms = append(r.atoms, i)
 				_, size := mdAtom(src[i:seg.Stop])
