@@ -95,6 +95,9 @@ func parseAnn(text string, r io.Reader) (*bratAnn, error) {
 			continue
 		}
 		id, rest, _ := strings.Cut(l, "\t")
+		if id == "" {
+			return nil, fmt.Errorf("line %d: no annotation id before the tab", line)
+		}
 		if seen[id] {
 			return nil, fmt.Errorf("line %d: %s is defined twice", line, id)
 		}
@@ -293,14 +296,13 @@ func (a *bratAnn) claim(text string, s *bratSpan) (rawClaim, error) {
 		return rawClaim{}, fmt.Errorf("line %d: %s: unknown Kind %q (direct, indirect or mixed)", s.line, s.id, a.attrs[s.id]["Kind"])
 	}
 	for _, r := range a.rels {
-		if r.a1 != s.id {
+		if r.a1 != s.id || (r.typ != "HasSource" && r.typ != "HasCue") {
 			continue
 		}
-		sp := hull(a.spans[r.a2].frags)
-		switch r.typ {
-		case "HasSource":
+		sp := hull(a.spans[r.a2].frags) // check made sure the span exists
+		if r.typ == "HasSource" {
 			c.Source = &sp
-		case "HasCue":
+		} else {
 			c.Cue = &sp
 		}
 	}

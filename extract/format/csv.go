@@ -10,8 +10,8 @@ import (
 	"github.com/dossier-reader/dossier/extract"
 )
 
-// The csv format is a folder of two RFC 4180 files (encoding/csv, "\n" line
-// ends, UTF-8 without a byte-order mark), offsets in code points:
+// The csv format is a folder of two RFC 4180 files (encoding/csv with CRLF
+// line ends, UTF-8 without a byte-order mark), offsets in code points:
 //
 //	entities.csv  one row per mention: entity, type, start, end, text, iso2,
 //	              iso3, role, class, also (other entities, "; "-separated), state
@@ -41,6 +41,7 @@ func WriteEntitiesCSV(w io.Writer, d *extract.Doc) error {
 	o := NewOffsets(d.Text)
 	also := otherEntities(d)
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
 	cw.Write(csvEntityHeader)
 	for i, m := range d.Mentions {
 		e := d.Entities[m.Entity]
@@ -59,6 +60,7 @@ func WriteEntitiesCSV(w io.Writer, d *extract.Doc) error {
 func WriteClaimsCSV(w io.Writer, d *extract.Doc) error {
 	o := NewOffsets(d.Text)
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
 	cw.Write(csvClaimHeader)
 	opt := func(s *extract.Span) (text, start, end string) {
 		if s == nil {

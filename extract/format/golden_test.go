@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/dossier-reader/dossier/extract"
@@ -102,9 +103,9 @@ func firstDiff(want, got []byte) string {
 
 func clip(b []byte) string {
 	if len(b) > 200 {
-		return string(b[:200]) + "…"
+		b = b[:200]
 	}
-	return string(b)
+	return strconv.Quote(string(b))
 }
 
 func itoa(n int) string { return num(n) }

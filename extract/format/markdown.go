@@ -85,6 +85,9 @@ func mdPeople(bw *bufio.Writer, d *extract.Doc, people []int, claimsOf map[int][
 		for _, c := range claimsOf[e] {
 			mdQuote(bw, d, c)
 		}
+		if len(claimsOf[e]) > 0 {
+			bw.WriteString("\n")
+		}
 	}
 	bw.WriteString("\n")
 }
