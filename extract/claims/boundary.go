@@ -12,7 +12,7 @@ package claims
 const boundaryBits = 16
 
 // startWindow is how many tokens after the cue may start the content.
-const startWindow = 12
+const startWindow = 20
 
 // Boundary feature templates, numbered apart from the cue templates.
 const (

@@ -52,6 +52,9 @@ const (
 	tWordClsP2
 	tClsP2P1
 	tWordPrevPrev
+	tWordN1N2
+	tStemSubject
+	tSufClsN1
 )
 
 // mix folds v into the hash h (FNV-1a over the four bytes of v).
@@ -192,7 +195,16 @@ func (d *doc) cueFeatures(inf []tokenInfo, i, first, last int, buf []uint32) []u
 			break
 		}
 	}
+	subj := uint32(0) // a name or pronoun shortly before: a likely subject
+	for k := max(first, i-4); k < i; k++ {
+		if d.flags[k]&(fCap|fPron) != 0 && d.qid[k] < 0 {
+			subj = 1
+		}
+	}
 	return append(buf,
+		mix(mix(mix(tWordN1N2, t.st), n1.w), n2.w),
+		mix(mix(tStemSubject, t.st), subj),
+		mix(mix(tSufClsN1, t.suf), n1.cls),
 		mix(tBias, 0),
 		mix(tWord, t.w),
 		mix(tStem, t.st),

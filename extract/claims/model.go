@@ -124,4 +124,3 @@ func decodeModels(gz []byte, n int) []*model {
 	}
 	return out
 }
-

@@ -17,7 +17,7 @@ const lookAhead = 8
 func (d *doc) sentence(first, last int) {
 	start := len(d.drafts)
 	for c := first; c < last; c++ {
-		if d.flags[c]&fCue == 0 || d.qid[c] >= 0 {
+		if d.flags[c]&fCue == 0 || d.qid[c] >= 0 && !d.quotedCue(c, first) {
 			continue
 		}
 		if c > first && d.notCue(c) {
@@ -76,7 +76,11 @@ func (d *doc) according(c, first, last int) {
 // drafts from index start on belong to this sentence.
 func (d *doc) frame(c, first, last, start int) {
 	cue := rng{c, c + 1}
-	src := d.sourceLeft(c, first)
+	sc := c // where the source ends: before an opening mark that holds the cue
+	if d.qid[c] >= 0 {
+		sc = c - 1
+	}
+	src := d.sourceLeft(sc, first)
 	before := c - 1 // the token before the source (or the skipped words)
 	if !src.empty() {
 		before = src.a - 1
@@ -111,6 +115,12 @@ func (d *doc) frame(c, first, last, start int) {
 		return
 	}
 	d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+}
+
+// quotedCue reports a cue that opens a quotation right after its source
+// (Blinken “reaffirmed the United States’ support …”).
+func (d *doc) quotedCue(c, first int) bool {
+	return c-2 >= first && d.flags[c-1]&fOpen != 0 && d.flags[c-2]&(fCap|fPron) != 0 && d.flags[c-2]&fDet == 0
 }
 
 // shortTail reports whether the words after a cue at k are an attribution's
