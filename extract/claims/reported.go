@@ -354,6 +354,9 @@ func (d *doc) sourceLeft(c, first int) rng {
 		j--
 	}
 	end := j + 1
+	if j > first && d.toks[j].Text == ")" {
+		j = d.skipParen(j, first) // "Sen. David Perdue (R-Ga.) said"
+	}
 	for ; j >= first && end-j <= maxSource; j-- {
 		f := d.flags[j]
 		if f&fRel != 0 {
@@ -367,6 +370,20 @@ func (d *doc) sourceLeft(c, first int) rng {
 		}
 	}
 	return rng{j + 1, end}
+}
+
+// skipParen returns the token before the "(" that opens the parenthesis
+// closed at j, or j when none opens within a few tokens.
+func (d *doc) skipParen(j, first int) int {
+	for k := j - 1; k >= first && k > j-8; k-- {
+		switch d.toks[k].Text {
+		case "(":
+			return k - 1
+		case ")", ",", ";":
+			return j
+		}
+	}
+	return j
 }
 
 // sourceRight takes the source phrase after an inverted cue ("…, said
