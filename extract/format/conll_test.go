@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-		"strings"
+	"strings"
 	"testing"
 
 	"github.com/dossier-reader/dossier/extract"
