@@ -1,13 +1,15 @@
 // Package claims finds attributions: quotations and reported speech with
 // their source, cue and content.
 //
-// It works in one pass over the tokens of each sentence: a cue word from a
-// lexicon learned from PolNeAR (cues.tsv, see cmd/train) anchors a frame; the
-// words around it decide whether the content follows the cue ("X said that
-// …"), precedes it ("…, X said") or surrounds it ("“…,” she said. “…”"). A
-// second pass takes quotations that no frame covered. Spans follow the
-// PolNeAR guidelines: a source keeps its determiner and title, a content
-// keeps a leading "that" and its quotation marks.
+// It works in one pass over the tokens of each sentence: an averaged
+// perceptron over hashed context features (model.go, features.go), learned
+// from PolNeAR by cmd/train and embedded as cue.model.gz, marks the tokens
+// that head a cue; each cue anchors a frame whose content follows the cue
+// ("X said that …", start and end chosen by learned rankers, boundary.go),
+// precedes it ("…, X said") or surrounds it ("“…,” she said. “…”"). A second
+// pass takes quotations that no frame covered. Spans follow the PolNeAR
+// guidelines: a source keeps its determiner and title, a content keeps a
+// leading "that" and its quotation marks.
 package claims
 
 import (

@@ -169,32 +169,7 @@ func (d *doc) cueFeatures(inf []tokenInfo, i, first, last int, buf []uint32) []u
 		return inf[k]
 	}
 	t, p1, p2, n1, n2 := inf[i], at(i-1), at(i-2), at(i+1), at(i+2)
-	inQ := uint32(0)
-	if d.qid[i] >= 0 {
-		inQ = 1
-	}
-	pos := uint32(min(i-first, 3))
-	starter, qBefore, qAfter := uint32(0), uint32(0), uint32(0)
-	for k := i + 1; k < last && k <= i+lookAhead; k++ {
-		if d.flags[k]&(fStarter|fOpen) != 0 {
-			starter = 1
-			if d.flags[k]&fOpen != 0 {
-				starter = 2
-			}
-			break
-		}
-	}
-	for k := first; k < i; k++ {
-		if d.flags[k]&fClose != 0 {
-			qBefore = 1
-		}
-	}
-	for k := i + 1; k < last; k++ {
-		if d.flags[k]&fOpen != 0 {
-			qAfter = 1
-			break
-		}
-	}
+	inQ, pos, starter, qBefore, qAfter := d.cueContext(i, first, last)
 	subj := uint32(0) // a name or pronoun shortly before: a likely subject
 	for k := max(first, i-4); k < i; k++ {
 		if d.flags[k]&(fCap|fPron) != 0 && d.qid[k] < 0 {
@@ -232,4 +207,36 @@ func (d *doc) cueFeatures(inf []tokenInfo, i, first, last int, buf []uint32) []u
 		mix(mix(mix(tClsP2P1, p2.cls), p1.cls), t.cls),
 		mix(mix(mix(tWordPrevPrev, t.st), p1.cls), p2.w),
 	)
+}
+
+// cueContext tells whether token i is quoted, its position in the sentence
+// (0-3), whether a "that" (1) or an opening quotation mark (2) follows
+// within lookAhead tokens, and whether a quotation closes before it or
+// opens after it in the sentence [first, last).
+func (d *doc) cueContext(i, first, last int) (inQ, pos, starter, qBefore, qAfter uint32) {
+	if d.qid[i] >= 0 {
+		inQ = 1
+	}
+	pos = uint32(min(i-first, 3))
+	for k := i + 1; k < last && k <= i+lookAhead; k++ {
+		if d.flags[k]&(fStarter|fOpen) != 0 {
+			starter = 1
+			if d.flags[k]&fOpen != 0 {
+				starter = 2
+			}
+			break
+		}
+	}
+	for k := first; k < i; k++ {
+		if d.flags[k]&fClose != 0 {
+			qBefore = 1
+		}
+	}
+	for k := i + 1; k < last; k++ {
+		if d.flags[k]&fOpen != 0 {
+			qAfter = 1
+			break
+		}
+	}
+	return inQ, pos, starter, qBefore, qAfter
 }

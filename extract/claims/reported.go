@@ -147,22 +147,6 @@ func (d *doc) participle(c int) bool {
 	return len(t) > 4 && t[len(t)-3:] == "ing"
 }
 
-// sourceAcross takes a source that holds commas (an appositive) from the
-// clause start to the comma at p before the cue.
-func (d *doc) sourceAcross(p, first int) rng {
-	j := p - 1
-	for ; j >= first && p-j <= 3*maxSource; j-- {
-		f := d.flags[j]
-		if f&(fOpen|fClose|fCue) != 0 || f&fStop != 0 && f&fRel == 0 || d.toks[j].Text == ":" || d.toks[j].Text == ";" {
-			break
-		}
-	}
-	if j+1 >= p || d.flags[j+1]&(fCap|fDet|fPron) == 0 {
-		return rng{}
-	}
-	return rng{j + 1, p}
-}
-
 // endsContent reports whether token p can close a content that precedes its
 // attribution: a comma, a dash or a closing quotation mark.
 func (d *doc) endsContent(p int) bool {
@@ -344,63 +328,6 @@ func (d *doc) trimEnd(r rng) rng {
 		r.b--
 	}
 	return r
-}
-
-// sourceLeft walks left from cue c over auxiliaries and adverbs, then over
-// the source phrase up to a clause boundary.
-func (d *doc) sourceLeft(c, first int) rng {
-	j := c - 1
-	for j >= first && d.flags[j]&fSkip != 0 {
-		j--
-	}
-	end := j + 1
-	if j > first && d.toks[j].Text == ")" {
-		j = d.skipParen(j, first) // "Sen. David Perdue (R-Ga.) said"
-	}
-	for ; j >= first && end-j <= maxSource; j-- {
-		f := d.flags[j]
-		if f&fRel != 0 {
-			return rng{j, end}
-		}
-		if f&(fPunct|fStop|fCue|fOpen|fClose) != 0 || f&fWord == 0 && d.toks[j].Text != "’s" && d.toks[j].Text != "'s" {
-			break
-		}
-		if f&fAnd != 0 && !(j > first && d.flags[j-1]&fCap != 0 && d.flags[j+1]&fCap != 0) {
-			break
-		}
-	}
-	return rng{j + 1, end}
-}
-
-// skipParen returns the token before the "(" that opens the parenthesis
-// closed at j, or j when none opens within a few tokens.
-func (d *doc) skipParen(j, first int) int {
-	for k := j - 1; k >= first && k > j-8; k-- {
-		switch d.toks[k].Text {
-		case "(":
-			return k - 1
-		case ")", ",", ";":
-			return j
-		}
-	}
-	return j
-}
-
-// sourceRight takes the source phrase after an inverted cue ("…, said
-// Secretary-General António Guterres") up to a comma or the sentence end.
-func (d *doc) sourceRight(k, last int) rng {
-	if k >= last || d.flags[k]&(fCap|fDet|fPron) == 0 {
-		return rng{}
-	}
-	j := k
-	for j < last && j-k < maxSource {
-		f := d.flags[j]
-		if f&(fPunct|fStop|fCue|fOpen|fClose) != 0 || f&fWord == 0 && d.toks[j].Text != "’s" && d.toks[j].Text != "'s" {
-			break
-		}
-		j++
-	}
-	return rng{k, j}
 }
 
 // add keeps a draft unless an earlier one has the same content.
