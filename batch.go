@@ -16,53 +16,22 @@ import (
 // results in input order, each line whole. Memory stays bounded: at most a
 // few documents per worker are in flight.
 func tagJSONL(stdin io.Reader, stdout, stderr io.Writer, workers int) int {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type job struct {
-		in  format.Input
-		out chan []byte
-	}
-	jobs := make(chan job, workers*2)
-	order := make(chan chan []byte, workers*4)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				j.out <- tagLine(j.in)
-			}
-		}()
-	}
 	status := 0
-	var readErr error
-	go func() {
-		readErr = format.ReadJSONL(stdin, func(in format.Input) error {
-			out := make(chan []byte, 1)
-			order <- out
-			jobs <- job{in, out}
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	var writeErr error
+	readErr := ordered(workers, func(submit func(format.Input)) error {
+		return format.ReadJSONL(stdin, func(in format.Input) error {
+			submit(in)
 			return nil
 		}, func(e *format.LineError) {
-			order <- nil // keeps the error in sequence with the output
 			fmt.Fprintln(stderr, "dossier tag:", e)
 			status = 1
 		})
-		close(jobs)
-		close(order)
-	}()
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	var writeErr error
-	for out := range order {
-		if out == nil {
-			continue
-		}
-		line := <-out
+	}, tagLine, func(line []byte) {
 		if writeErr == nil {
 			_, writeErr = w.Write(line)
 		}
-	}
-	wg.Wait()
+	})
 	if writeErr == nil {
 		writeErr = w.Flush()
 	}
@@ -75,6 +44,46 @@ func tagJSONL(stdin io.Reader, stdout, stderr io.Writer, workers int) int {
 		return 1
 	}
 	return status
+}
+
+// ordered runs work on each item feed submits, with a pool of workers (0:
+// one per core), and hands the results to emit in submission order, on the
+// calling goroutine. Memory stays bounded: at most a few items per worker
+// are in flight. feed runs on its own goroutine; ordered returns its error
+// once every submitted item has been emitted.
+func ordered[T, R any](workers int, feed func(submit func(T)) error, work func(T) R, emit func(R)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		in  T
+		out chan R
+	}
+	jobs := make(chan job, workers*2)
+	order := make(chan chan R, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				j.out <- work(j.in)
+			}
+		})
+	}
+	var feedErr error
+	go func() {
+		feedErr = feed(func(in T) {
+			out := make(chan R, 1)
+			order <- out
+			jobs <- job{in, out}
+		})
+		close(jobs)
+		close(order)
+	}()
+	for out := range order {
+		emit(<-out)
+	}
+	wg.Wait()
+	return feedErr
 }
 
 // tagLine tags one input document and returns its JSON line.

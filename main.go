@@ -4,6 +4,7 @@
 //	dossier [flags] [FILE | -]     read an article (the bundled sample by default)
 //	dossier tag [FILE | -]         print an article's annotations as JSON
 //	dossier tag --jsonl            tag JSON Lines documents from stdin to stdout
+//	dossier eval GOLD.jsonl        score the tagger against annotated documents
 //
 // main only wires things: extract tags, ui shows, and this file is the only
 // place that prints to the terminal outside the screen or exits.
@@ -30,6 +31,7 @@ Usage:
                                  web page (no FILE: the bundled sample; -: stdin)
   dossier tag [FILE | -]         print the article's annotations as JSON
   dossier tag --jsonl            read JSON Lines {"id","text"} on stdin, write one tagged line each
+  dossier eval GOLD.jsonl        tag annotated JSON Lines and print precision, recall and F1 per type
 
 Reader flags:
   --theme dark|light   colours for a dark or light terminal (default: ask the terminal)
@@ -38,7 +40,7 @@ Reader flags:
   --offline            never fetch URLs
   --version            print the version and exit
 
-Run "dossier tag --help" for the tag command. In the reader, press ? for keys.
+Run "dossier tag --help" or "dossier eval --help" for those commands. In the reader, press ? for keys.
 `
 
 func main() {
@@ -49,6 +51,9 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "tag" {
 		return runTag(args[1:], stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "eval" {
+		return runEval(args[1:], stdin, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
 	fs.SetOutput(stderr)
