@@ -31,6 +31,9 @@ Usage:
                                  web page (no FILE: the bundled sample; -: stdin)
   dossier tag [FILE | -]         print the article's annotations as JSON
   dossier tag --jsonl            read JSON Lines {"id","text"} on stdin, write one tagged line each
+  dossier export [--format F] [-o PATH] [FILE...]
+                                 write annotations as json, jsonl, brat, conll, spacy,
+                                 csv, md, html or w3c
   dossier eval GOLD.jsonl        tag annotated JSON Lines and print precision, recall and F1 per type
 
 Reader flags:
@@ -40,7 +43,7 @@ Reader flags:
   --offline            never fetch URLs
   --version            print the version and exit
 
-Run "dossier tag --help" or "dossier eval --help" for those commands. In the reader, press ? for keys.
+Run "dossier tag --help", "dossier export --help" or "dossier eval --help" for those commands. In the reader, press ? for keys.
 `
 
 func main() {
@@ -51,6 +54,9 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "tag" {
 		return runTag(args[1:], stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "export" {
+		return runExport(args[1:], stdin, stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "eval" {
 		return runEval(args[1:], stdin, stdout, stderr)

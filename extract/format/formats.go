@@ -39,7 +39,7 @@ func (f Format) MultiFile() bool { return f.files != nil }
 
 var formats = []Format{
 	{Name: "json", Ext: "json", write: WriteJSON,
-		Description: "one document: text, mentions with entity names and ISO codes, claims; code-point offsets (dossier --annotations reads it back)"},
+		Description: "one document: text, mentions with entity names and ISO codes, claims; code-point offsets; the full record, which dossier reads back"},
 	{Name: "jsonl", Ext: "jsonl", Stream: true, write: WriteJSONLine,
 		Description: "JSON Lines, one line per document, as score.py reads"},
 	{Name: "brat", Ext: "brat", files: bratFiles,
