@@ -104,6 +104,10 @@ func UnmarshalModel(data []byte) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, []uint64(m.common)); err != nil {
 		return nil, err
 	}
+	if m.second != nil && m.second.bits != m.first.bits {
+		return nil, errors.New("ner: stages of different sizes")
+	}
+	m.fuse()
 	return m, nil
 }
 
@@ -124,6 +128,7 @@ func unmarshalStage(r *bytes.Reader, nf int) (*stage, error) {
 	if err := binary.Read(r, binary.LittleEndian, m.trans[:]); err != nil {
 		return nil, err
 	}
+	maskTrans(m.mtrans[:], m.trans[:])
 	if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
 		return nil, err
 	}

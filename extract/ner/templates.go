@@ -1,61 +1,96 @@
 package ner
 
-// sentFeatures writes the featCount(second) feature hashes of every token of the
-// sentence infos (a window of the document) into out, which it returns
-// grown as needed: token k's features are out[k*nf : (k+1)*nf].
-// Neighbours outside the sentence are the BOS/EOS markers.
+// sentFeatures writes the featCount(second) feature hashes of every token of
+// the sentence infos (a window of the document) into out, which it returns
+// grown as needed: token k's features are out[k*nf : (k+1)*nf]. Training
+// uses it; tagging computes the two parts separately (baseFeatures,
+// stackFeatures) so that the second stage reuses the first's work.
 func sentFeatures(infos []tokInfo, second bool, out []uint64) []uint64 {
-	n := len(infos)
 	out = out[:0]
-	for k := 0; k < n; k++ {
-		t := &infos[k]
-		p1, p2, n1, n2 := neighbour(infos, k-1), neighbour(infos, k-2), neighbour(infos, k+1), neighbour(infos, k+2)
-		titleLeft := uint64(0) // distance to a title word within 3 tokens to the left
-		for d := 1; d <= 3 && k-d >= 0; d++ {
-			if infos[k-d].flags&fTitle != 0 {
-				titleLeft = uint64(d)
-				break
-			}
-		}
-		f := t.flags
-		sent := uint64(f & (fSentStart | fCapsLine))
-		doc := uint64(f & (fDocLower | fDocCapMid))
-		out = append(out,
-			mix(0, 0, 0, 0),
-			mix(1, t.form, 0, 0),
-			mix(2, t.lower, 0, 0),
-			mix(3, t.shape, 0, 0),
-			mix(4, t.pre2, 0, 0),
-			mix(5, t.pre3, 0, 0),
-			mix(6, t.suf2, 0, 0),
-			mix(7, t.suf3, 0, 0),
-			mix(8, t.suf4, 0, 0),
-			mix(9, p1.lower, 0, 0),
-			mix(10, n1.lower, 0, 0),
-			mix(11, p2.lower, 0, 0),
-			mix(12, n2.lower, 0, 0),
-			mix(13, p1.shape, 0, 0),
-			mix(14, n1.shape, 0, 0),
-			mix(15, p1.lower, t.lower, 0),
-			mix(16, t.lower, n1.lower, 0),
-			mix(17, p1.shape, t.shape, n1.shape),
-			mix(18, titleLeft, t.shape, 0),
-			mix(19, sent, t.shape, uint64(f&(fTitle|fCommon))),
-			mix(20, doc, t.shape, sent),
-			mix(21, p1.lower, t.shape, 0),
-			mix(22, t.shape, n1.lower, 0),
-			mix(23, uint64(t.length), t.shape, uint64(f&(fAllCaps|fCommon))),
-		)
+	for k := range infos {
+		out = tokenFeatures(infos, k, out)
 		if second {
-			out = append(out,
-				mix(24, uint64(t.maj), t.shape, 0),
-				mix(25, uint64(t.maj), uint64(t.perPos), uint64(f&fCapsLine)),
-				mix(26, uint64(t.maj), uint64(n1.maj), uint64(p1.maj)),
-				mix(27, uint64(t.p1), uint64(p1.p1), uint64(n1.p1)),
-			)
+			out = stackTokenFeatures(infos, k, out)
 		}
 	}
 	return out
+}
+
+// baseFeatures writes the nFeats1 features every stage shares for each
+// token of the sentence.
+func baseFeatures(infos []tokInfo, out []uint64) []uint64 {
+	out = out[:0]
+	for k := range infos {
+		out = tokenFeatures(infos, k, out)
+	}
+	return out
+}
+
+// stackFeatures writes the nFeats2-nFeats1 features of the second stage
+// only (first-stage tags) for each token of the sentence.
+func stackFeatures(infos []tokInfo, out []uint64) []uint64 {
+	out = out[:0]
+	for k := range infos {
+		out = stackTokenFeatures(infos, k, out)
+	}
+	return out
+}
+
+// tokenFeatures appends the nFeats1 shared features of token k.
+// Neighbours outside the sentence are the BOS/EOS markers.
+func tokenFeatures(infos []tokInfo, k int, out []uint64) []uint64 {
+	t := &infos[k]
+	p1, p2, n1, n2 := neighbour(infos, k-1), neighbour(infos, k-2), neighbour(infos, k+1), neighbour(infos, k+2)
+	titleLeft := uint64(0) // distance to a title word within 3 tokens to the left
+	for d := 1; d <= 3 && k-d >= 0; d++ {
+		if infos[k-d].flags&fTitle != 0 {
+			titleLeft = uint64(d)
+			break
+		}
+	}
+	f := t.flags
+	sent := uint64(f & (fSentStart | fCapsLine))
+	doc := uint64(f & (fDocLower | fDocCapMid))
+	return append(out,
+		mix(0, 0, 0, 0),
+		mix(1, t.form, 0, 0),
+		mix(2, t.lower, 0, 0),
+		mix(3, t.shape, 0, 0),
+		mix(4, t.pre2, 0, 0),
+		mix(5, t.pre3, 0, 0),
+		mix(6, t.suf2, 0, 0),
+		mix(7, t.suf3, 0, 0),
+		mix(8, t.suf4, 0, 0),
+		mix(9, p1.lower, 0, 0),
+		mix(10, n1.lower, 0, 0),
+		mix(11, p2.lower, 0, 0),
+		mix(12, n2.lower, 0, 0),
+		mix(13, p1.shape, 0, 0),
+		mix(14, n1.shape, 0, 0),
+		mix(15, p1.lower, t.lower, 0),
+		mix(16, t.lower, n1.lower, 0),
+		mix(17, p1.shape, t.shape, n1.shape),
+		mix(18, titleLeft, t.shape, 0),
+		mix(19, sent, t.shape, uint64(f&(fTitle|fCommon))),
+		mix(20, doc, t.shape, sent),
+		mix(21, p1.lower, t.shape, 0),
+		mix(22, t.shape, n1.lower, 0),
+		mix(23, uint64(t.length), t.shape, uint64(f&(fAllCaps|fCommon))),
+	)
+}
+
+// stackTokenFeatures appends the second stage's own features of token k:
+// the first stage's tags of it, its neighbours and its other occurrences.
+func stackTokenFeatures(infos []tokInfo, k int, out []uint64) []uint64 {
+	t := &infos[k]
+	p1, n1 := neighbour(infos, k-1), neighbour(infos, k+1)
+	f := t.flags
+	return append(out,
+		mix(24, uint64(t.maj), t.shape, 0),
+		mix(25, uint64(t.maj), uint64(t.perPos), uint64(f&fCapsLine)),
+		mix(26, uint64(t.maj), uint64(n1.maj), uint64(p1.maj)),
+		mix(27, uint64(t.p1), uint64(p1.p1), uint64(n1.p1)),
+	)
 }
 
 var (

@@ -150,13 +150,14 @@ func Train(docs []corpus.Doc, opt TrainOptions) *Model {
 			tg := tagger{s: scratch{common: common}}
 			for _, d := range out { // distinct documents per fold: no data race
 				tags := make([]uint8, len(d.a.Tokens))
-				st.tag(d.a, d.infos, &tg, false, tags)
+				st.tag(d.a, d.infos, &tg, tags)
 				stack(d.infos, tags)
 			}
 		}()
 	}
 	wg.Wait()
 	m.second = trainStage(examples(ps, opt.Bits, true), opt, true)
+	m.fuse()
 	return m
 }
 
@@ -173,6 +174,7 @@ func trainStage(exs []example, opt TrainOptions, second bool) *stage {
 	}
 	var em []float64
 	var back, pred []uint8
+	trans := make([]float64, len(p.tw))
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
@@ -186,7 +188,8 @@ func trainStage(exs []example, opt TrainOptions, second bool) *stage {
 			back = slices.Grow(back[:0], n*nTags)[:n*nTags]
 			pred = slices.Grow(pred[:0], n)[:n]
 			p.emissions(ex, em)
-			viterbi(em, p.tw, n, back, pred)
+			maskTrans(trans, p.tw)
+			viterbi(em, trans, n, back, pred)
 			errs += p.update(ex, pred)
 			toks += n
 			p.step++
@@ -274,5 +277,6 @@ func (p *perceptron) quantise(bits uint8) *stage {
 	for i, x := range tw {
 		m.trans[i] = int32(math.Round(x / clip * 127))
 	}
+	maskTrans(m.mtrans[:], m.trans[:])
 	return m
 }
