@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -14,26 +16,36 @@ import (
 
 // tagJSONL tags JSON Lines documents with a pool of workers and writes the
 // results in input order, each line whole. Memory stays bounded: at most a
-// few documents per worker are in flight.
-func tagJSONL(stdin io.Reader, stdout, stderr io.Writer, workers int) int {
+// few documents per worker are in flight. When ctx is cancelled (Ctrl+C) it
+// stops after the last whole line, flushes it and returns 130.
+func tagJSONL(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, workers int) int {
 	status := 0
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	var writeErr error
-	readErr := ordered(workers, func(submit func(format.Input)) error {
-		return format.ReadJSONL(stdin, func(in format.Input) error {
+	prog := newProgress(stderr, stdin)
+	counted := prog.wrap(stdin)
+	readErr := ordered(ctx, workers, func(submit func(format.Input)) error {
+		return format.ReadJSONL(counted, func(in format.Input) error {
 			submit(in)
 			return nil
 		}, func(e *format.LineError) {
+			prog.clear()
 			fmt.Fprintln(stderr, "dossier tag:", e)
 			status = 1
 		})
-	}, tagLine, func(line []byte) {
+	}, tagLine, func(line tagged) {
 		if writeErr == nil {
-			_, writeErr = w.Write(line)
+			_, writeErr = w.Write(line.json)
 		}
+		prog.done(line.words)
 	})
+	prog.finish()
 	if writeErr == nil {
 		writeErr = w.Flush()
+	}
+	if errors.Is(readErr, context.Canceled) {
+		fmt.Fprintf(stderr, "dossier tag: interrupted after %d documents; every line written is whole\n", prog.docs)
+		return 130
 	}
 	if readErr != nil {
 		fmt.Fprintln(stderr, "dossier tag:", readErr)
@@ -50,8 +62,10 @@ func tagJSONL(stdin io.Reader, stdout, stderr io.Writer, workers int) int {
 // one per core), and hands the results to emit in submission order, on the
 // calling goroutine. Memory stays bounded: at most a few items per worker
 // are in flight. feed runs on its own goroutine; ordered returns its error
-// once every submitted item has been emitted.
-func ordered[T, R any](workers int, feed func(submit func(T)) error, work func(T) R, emit func(R)) error {
+// once every submitted item has been emitted, or ctx's error as soon as ctx
+// is cancelled (between two emits: the feed may be blocked reading a
+// terminal, so it is not waited for; the process is about to exit).
+func ordered[T, R any](ctx context.Context, workers int, feed func(submit func(T)) error, work func(T) R, emit func(R)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -79,15 +93,38 @@ func ordered[T, R any](workers int, feed func(submit func(T)) error, work func(T
 		close(jobs)
 		close(order)
 	}()
-	for out := range order {
-		emit(<-out)
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case out, ok := <-order:
+			if !ok {
+				wg.Wait()
+				return feedErr
+			}
+			select {
+			case r := <-out:
+				emit(r)
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
 	}
-	wg.Wait()
-	return feedErr
+}
+
+// tagged is one output line and the number of words it tagged.
+type tagged struct {
+	json  []byte
+	words int
 }
 
 // tagLine tags one input document and returns its JSON line.
-func tagLine(in format.Input) []byte {
+func tagLine(in format.Input) tagged {
+	return tagged{tagJSONLine(in), countWords(in.Text)}
+}
+
+// tagJSONLine tags one input document and returns its JSON line.
+func tagJSONLine(in format.Input) []byte {
 	doc := extract.Tag(in.Text)
 	doc.ID = in.ID
 	j := format.ToJSON(doc)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -123,13 +124,13 @@ func readDocs(path string, stdin io.Reader, read func(io.Reader) ([]score.Doc, e
 // "dossier tag --jsonl".
 func tagGold(gold []score.Doc, workers int) []score.Doc {
 	pred := make([]score.Doc, 0, len(gold))
-	_ = ordered(workers, func(submit func(*score.Doc)) error {
+	_ = ordered(context.Background(), workers, func(submit func(*score.Doc)) error {
 		for i := range gold {
 			submit(&gold[i])
 		}
 		return nil
 	}, func(g *score.Doc) score.Doc {
-		p := score.ParsePred(tagLine(format.Input{ID: g.ID, Text: g.Text}))
+		p := score.ParsePred(tagJSONLine(format.Input{ID: g.ID, Text: g.Text}))
 		p.ID, p.Line = g.ID, g.Line
 		return p
 	}, func(p score.Doc) { pred = append(pred, p) })

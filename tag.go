@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/dossier-reader/dossier/extract"
 	"github.com/dossier-reader/dossier/extract/article"
@@ -46,7 +50,9 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "dossier tag: --jsonl reads stdin; give no FILE")
 			return 2
 		}
-		return tagJSONL(stdin, stdout, stderr, *workers)
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return tagJSONL(ctx, stdin, stdout, stderr, *workers)
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "dossier tag: one FILE at a time (or --jsonl for a batch)")

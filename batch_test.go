@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestTagJSONLInterrupt: Ctrl+C while the input is still open (a terminal or
+// a slow pipe) stops at once with every written line whole and status 130.
+func TestTagJSONLInterrupt(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuffer
+	done := make(chan int)
+	go func() { done <- tagJSONL(ctx, pr, &out, &errb, 2) }()
+	for i := 0; i < 3; i++ {
+		if _, err := io.WriteString(pw, `{"id": "d", "text": "Antony Blinken met Sergei Lavrov in Geneva."}`+"\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(200 * time.Millisecond) // let the three documents be tagged; the pipe stays open
+	cancel()
+	select {
+	case code := <-done:
+		if code != 130 {
+			t.Errorf("exit status %d, want 130", code)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("tagJSONL did not stop after the interrupt")
+	}
+	for i, line := range strings.SplitAfter(out.String(), "\n") {
+		if line != "" && (!strings.HasPrefix(line, `{"id":"d"`) || !strings.HasSuffix(line, "}\n")) {
+			t.Errorf("line %d is not whole: %q", i+1, line)
+		}
+	}
+	if !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("stderr %q does not say it was interrupted", errb.String())
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for in, want := range map[string]int{"": 0, "one": 1, " two  words\n": 2, "a\tb\nc": 3} {
+		if got := countWords(in); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestProgressSilentWhenNotATerminal(t *testing.T) {
+	var errb bytes.Buffer
+	p := newProgress(&errb, strings.NewReader(""))
+	p.done(10)
+	p.finish()
+	if errb.Len() != 0 {
+		t.Errorf("progress wrote %q to a non-terminal", errb.String())
+	}
+}
