@@ -11,50 +11,55 @@ import (
 	"github.com/dossier-reader/dossier/extract/format"
 )
 
+// exportText is the article the export command tests read.
+const exportText = "Antony Blinken said Ukraine would get Javelin missiles.\n"
+
+// exportCases are runs of "dossier export" in a scratch folder holding
+// art.txt (and art.json when exists is set).
+var exportCases = []struct {
+	name    string
+	args    []string
+	stdin   string
+	exists  bool     // art.json is there before
+	code    int      // exit status
+	files   []string // files that must exist after, besides art.txt
+	stdout  string   // a substring of stdout
+	stderr  string   // a substring of stderr
+	noFiles bool     // nothing but the setup may exist after
+}{
+	{name: "default json beside the input", args: []string{"art.txt"}, files: []string{"art.json"}, stderr: "wrote art.json"},
+	{name: "flags after the file", args: []string{"art.txt", "--format", "html"}, files: []string{"art.html"}},
+	{name: "brat folder", args: []string{"--format", "brat", "art.txt"},
+		files: []string{"art.brat/art.txt", "art.brat/art.ann", "art.brat/annotation.conf"}},
+	{name: "csv folder", args: []string{"--format", "csv", "art.txt"}, files: []string{"art.csv/entities.csv", "art.csv/claims.csv"}},
+	{name: "spacy", args: []string{"--format=spacy", "art.txt"}, files: []string{"art.spacy.jsonl"}},
+	{name: "w3c", args: []string{"--format=w3c", "art.txt"}, files: []string{"art.jsonld"}},
+	{name: "no overwrite", args: []string{"art.txt"}, exists: true, code: 1, stderr: "art.json: already exists (use --force"},
+	{name: "force", args: []string{"--force", "art.txt"}, exists: true, files: []string{"art.json"}},
+	{name: "-o file", args: []string{"-o", "x.md", "--format", "md", "art.txt"}, files: []string{"x.md"}},
+	{name: "-o stdout", args: []string{"-o", "-", "--format", "jsonl", "art.txt"}, stdout: `"text":"Antony Blinken`, noFiles: true},
+	{name: "stdin to stdout", args: []string{"--format", "conll", "-"}, stdin: exportText, stdout: "-DOCSTART-", noFiles: true},
+	{name: "brat refuses stdout", args: []string{"--format", "brat", "-o", "-", "art.txt"}, code: 2, stderr: "cannot go to stdout", noFiles: true},
+	{name: "csv from stdin needs -o", args: []string{"--format", "csv", "-"}, stdin: exportText, code: 2, stderr: "give -o FOLDER", noFiles: true},
+	{name: "several to one stream", args: []string{"-o", "-", "--format", "jsonl", "art.txt", "art.txt"}, stdout: "\n{", noFiles: true},
+	{name: "several html to stdout refused", args: []string{"-o", "-", "--format", "html", "art.txt", "art.txt"}, code: 2, stderr: "holds one document"},
+	{name: "several into a folder", args: []string{"-o", "out", "--format", "md", "art.txt", "-"}, stdin: exportText,
+		files: []string{"out/art.md", "out/stdin.md"}},
+	{name: "unknown format", args: []string{"--format", "docx", "art.txt"}, code: 2, stderr: `unknown format "docx"`, noFiles: true},
+	{name: "missing file", args: []string{"nope.txt"}, code: 1, stderr: "nope.txt", noFiles: true},
+	{name: "never the input", args: []string{"-o", "art.txt", "--force", "art.txt"}, code: 1, stderr: "overwrite the input"},
+	{name: "the sample", args: nil, files: []string{"voa-blinken-baltic-weapons.json"}},
+	{name: "help", args: []string{"--help"}, stderr: "Where the output goes", noFiles: true},
+}
+
 // TestExport drives "dossier export" in a scratch folder holding art.txt
 // (and art.json when exists is set): exit status, the files there after,
 // and words expected on stdout and stderr.
 func TestExport(t *testing.T) {
-	const text = "Antony Blinken said Ukraine would get Javelin missiles.\n"
-	tests := []struct {
-		name    string
-		args    []string
-		stdin   string
-		exists  bool     // art.json is there before
-		code    int      // exit status
-		files   []string // files that must exist after, besides art.txt
-		stdout  string   // a substring of stdout
-		stderr  string   // a substring of stderr
-		noFiles bool     // nothing but the setup may exist after
-	}{
-		{name: "default json beside the input", args: []string{"art.txt"}, files: []string{"art.json"}, stderr: "wrote art.json"},
-		{name: "flags after the file", args: []string{"art.txt", "--format", "html"}, files: []string{"art.html"}},
-		{name: "brat folder", args: []string{"--format", "brat", "art.txt"},
-			files: []string{"art.brat/art.txt", "art.brat/art.ann", "art.brat/annotation.conf"}},
-		{name: "csv folder", args: []string{"--format", "csv", "art.txt"}, files: []string{"art.csv/entities.csv", "art.csv/claims.csv"}},
-		{name: "spacy", args: []string{"--format=spacy", "art.txt"}, files: []string{"art.spacy.jsonl"}},
-		{name: "w3c", args: []string{"--format=w3c", "art.txt"}, files: []string{"art.jsonld"}},
-		{name: "no overwrite", args: []string{"art.txt"}, exists: true, code: 1, stderr: "art.json: already exists (use --force"},
-		{name: "force", args: []string{"--force", "art.txt"}, exists: true, files: []string{"art.json"}},
-		{name: "-o file", args: []string{"-o", "x.md", "--format", "md", "art.txt"}, files: []string{"x.md"}},
-		{name: "-o stdout", args: []string{"-o", "-", "--format", "jsonl", "art.txt"}, stdout: `"text":"Antony Blinken`, noFiles: true},
-		{name: "stdin to stdout", args: []string{"--format", "conll", "-"}, stdin: text, stdout: "-DOCSTART-", noFiles: true},
-		{name: "brat refuses stdout", args: []string{"--format", "brat", "-o", "-", "art.txt"}, code: 2, stderr: "cannot go to stdout", noFiles: true},
-		{name: "csv from stdin needs -o", args: []string{"--format", "csv", "-"}, stdin: text, code: 2, stderr: "give -o FOLDER", noFiles: true},
-		{name: "several to one stream", args: []string{"-o", "-", "--format", "jsonl", "art.txt", "art.txt"}, stdout: "\n{", noFiles: true},
-		{name: "several html to stdout refused", args: []string{"-o", "-", "--format", "html", "art.txt", "art.txt"}, code: 2, stderr: "holds one document"},
-		{name: "several into a folder", args: []string{"-o", "out", "--format", "md", "art.txt", "-"}, stdin: text,
-			files: []string{"out/art.md", "out/stdin.md"}},
-		{name: "unknown format", args: []string{"--format", "docx", "art.txt"}, code: 2, stderr: `unknown format "docx"`, noFiles: true},
-		{name: "missing file", args: []string{"nope.txt"}, code: 1, stderr: "nope.txt", noFiles: true},
-		{name: "never the input", args: []string{"-o", "art.txt", "--force", "art.txt"}, code: 1, stderr: "overwrite the input"},
-		{name: "the sample", args: nil, files: []string{"voa-blinken-baltic-weapons.json"}},
-		{name: "help", args: []string{"--help"}, stderr: "Where the output goes", noFiles: true},
-	}
-	for _, tt := range tests {
+	for _, tt := range exportCases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Chdir(t.TempDir())
-			os.WriteFile("art.txt", []byte(text), 0o644)
+			os.WriteFile("art.txt", []byte(exportText), 0o644)
 			setup := []string{"art.txt"}
 			if tt.exists {
 				os.WriteFile("art.json", []byte("{}"), 0o644)
