@@ -76,7 +76,9 @@ type doc struct {
 	quotes []quote
 	qid    []int32 // index of the quotation holding each token, -1 if none
 	inf    []tokenInfo
-	drafts []draft
+	// cueScore is the classifier's score of each token marked fCue.
+	cueScore []float32
+	drafts   []draft
 }
 
 // Find returns the claims in the text, in text order. people may be empty;
@@ -94,6 +96,7 @@ func Find(a *text.Analysis, people []Person) []Claim {
 		}
 		d.sentence(s.First, s.Last)
 	}
+	d.dropNested()
 	d.orphanQuotes(sents)
 	sort.SliceStable(d.drafts, func(i, j int) bool {
 		return d.drafts[i].pieces[0].a < d.drafts[j].pieces[0].a

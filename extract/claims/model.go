@@ -51,6 +51,7 @@ func (m *model) score(fs []uint32) float32 {
 func (d *doc) markCues(sents []text.Sentence) {
 	inf := d.infos()
 	d.inf = inf
+	d.cueScore = make([]float32, len(d.toks))
 	buf := make([]uint32, 0, 32)
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
@@ -61,8 +62,9 @@ func (d *doc) markCues(sents []text.Sentence) {
 				continue
 			}
 			buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
-			if cueModel.score(buf) > cueThreshold {
+			if sc := cueModel.score(buf); sc > cueThreshold {
 				d.flags[i] |= fCue
+				d.cueScore[i] = sc
 			}
 		}
 	}

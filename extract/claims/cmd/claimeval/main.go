@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -20,22 +21,38 @@ func main() {
 	dir, _ := corpus.DataDir()
 	file := flag.String("file", "polnear-dev.jsonl", "file in the data folder")
 	verbose := flag.String("v", "", "print misses: fn, fp, src, cue (comma-separated)")
+	dump := flag.String("dump", "", "write every unmatched gold claim and prediction, bucketed by cause, to FILE")
 	flag.Parse()
 	docs, err := corpus.Load(filepath.Join(dir, *file))
 	if err != nil {
 		log.Fatal(err)
 	}
 	var t corpus.Tally
+	var out *os.File
+	counts := map[string]int{}
+	if *dump != "" {
+		if out, err = os.Create(*dump); err != nil {
+			log.Fatal(err)
+		}
+		defer out.Close()
+	}
 	for _, d := range docs {
 		cs := claims.Find(text.Analyze(d.Text), nil)
 		preds := Preds(cs)
 		ms := t.Score(d, preds)
+		if out != nil {
+			dumpDoc(out, d, preds, ms, counts)
+		}
 		if *verbose != "" {
 			report(*verbose, d, preds, ms)
 		}
 	}
 	fmt.Printf("gold %d pred %d matched %d | content P %.3f R %.3f F1 %.3f | source acc %.3f (n=%d) | cue acc %.3f (n=%d)\n",
 		t.Gold, t.Pred, t.Matched, t.P(), t.R(), t.F1(), t.SourceAcc(), t.SourceN, t.CueAcc(), t.CueN)
+	if out != nil {
+		printCounts(out, counts)
+		printCounts(os.Stdout, counts)
+	}
 }
 
 // Preds converts claims to the scorer's predictions.

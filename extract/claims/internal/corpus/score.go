@@ -59,14 +59,14 @@ type Match struct{ Pred, Gold int }
 // right when its span overlaps the gold's or the speaker names it, a cue when
 // the spans overlap. It returns the matches for error analysis.
 func (t *Tally) Score(d Doc, preds []Pred) []Match {
-	words := wordSpans(d.Text)
+	words := WordSpans(d.Text)
 	gold := make([]map[int]bool, len(d.Claims))
 	for j, g := range d.Claims {
-		gold[j] = tokSet(words, pieces(g.Content, g.Pieces))
+		gold[j] = TokSet(words, pieces(g.Content, g.Pieces))
 	}
 	pred := make([]map[int]bool, len(preds))
 	for i, p := range preds {
-		pred[i] = tokSet(words, pieces(p.Content, p.Pieces))
+		pred[i] = TokSet(words, pieces(p.Content, p.Pieces))
 	}
 	t.Gold += len(gold)
 	t.Pred += len(pred)
@@ -186,8 +186,8 @@ func isWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
 }
 
-// wordSpans returns the byte spans of \w+ runs.
-func wordSpans(s string) []Span {
+// WordSpans returns the byte spans of \w+ runs.
+func WordSpans(s string) []Span {
 	var out []Span
 	start := -1
 	for i, r := range s {
@@ -206,8 +206,8 @@ func wordSpans(s string) []Span {
 	return out
 }
 
-// tokSet returns the indexes of words that share a byte with any span.
-func tokSet(words []Span, spans []Span) map[int]bool {
+// TokSet returns the indexes of words that share a byte with any span.
+func TokSet(words []Span, spans []Span) map[int]bool {
 	set := map[int]bool{}
 	for _, sp := range spans {
 		k := sort.Search(len(words), func(k int) bool { return words[k].End > sp.Start })
