@@ -99,7 +99,7 @@ func (f Format) DefaultPath(input string) string {
 var ErrExists = errors.New("already exists (use --force to overwrite)")
 
 // Export writes d in the format called name to path: a file, or for a
-// multi-file format a folder (created if needed). It never overwrites a file
+// multi-file format a folder (folders are created as needed). It never overwrites a file
 // unless force is set, and returns the paths it wrote. Each file is written to
 // a temporary file first and renamed, so a failed export leaves no half file.
 func Export(d *extract.Doc, name, path string, force bool) (written []string, err error) {
@@ -109,6 +109,9 @@ func Export(d *extract.Doc, name, path string, force bool) (written []string, er
 	}
 	if !f.MultiFile() {
 		if err := checkFree(path, force); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err
 		}
 		if err := writeFile(path, func(w io.Writer) error { return f.write(w, d) }); err != nil {

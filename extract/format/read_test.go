@@ -83,3 +83,39 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("ReadFile of an .ann without .txt: %v", err)
 	}
 }
+
+// TestExportFiles checks Export's promises: no overwrite without force, the
+// error names the file, folders are created, a shared annotation.conf is
+// kept, and a file where a folder should be is refused.
+func TestExportFiles(t *testing.T) {
+	d := unicodeDoc(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new", "sub", "u.json")
+	if w, err := Export(d, "json", p, false); err != nil || len(w) != 1 || w[0] != p {
+		t.Fatalf("Export = %v, %v", w, err)
+	}
+	if _, err := Export(d, "json", p, false); err == nil || !strings.Contains(err.Error(), p) {
+		t.Errorf("second Export without force: %v, want an error naming %s", err, p)
+	}
+	if _, err := Export(d, "json", p, true); err != nil {
+		t.Errorf("Export with force: %v", err)
+	}
+	b := filepath.Join(dir, "u.brat")
+	if w, err := Export(d, "brat", b, false); err != nil || len(w) != 3 {
+		t.Fatalf("brat Export = %v, %v", w, err)
+	}
+	w, err := Export(d, "brat", b, true)
+	if err != nil || len(w) != 2 {
+		t.Errorf("brat Export again = %v, %v; want u.txt and u.ann only (annotation.conf kept)", w, err)
+	}
+	if _, err := Export(d, "csv", p, false); err == nil || !strings.Contains(err.Error(), "writes a folder") {
+		t.Errorf("csv Export onto a file: %v", err)
+	}
+	if _, err := Export(d, "pdf", p, false); err == nil {
+		t.Error("Export in an unknown format: no error")
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "*", ".*.tmp"))
+	if len(matches) > 0 {
+		t.Errorf("temporary files left: %v", matches)
+	}
+}
