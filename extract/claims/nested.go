@@ -71,7 +71,7 @@ func (d *doc) cutAtClause(i int) {
 	for j := range d.drafts {
 		o := &d.drafts[j]
 		last := &o.pieces[len(o.pieces)-1]
-		if j == i || !o.holds(dr.cue.a) || last.a >= e || last.b <= b {
+		if j == i || !o.holds(dr.cue.a) || last.a >= e || last.b <= b || o.cue.empty() || o.cue.a > last.a {
 			continue
 		}
 		if r := d.trimEnd(rng{last.a, e}); d.words(r) >= 2 {

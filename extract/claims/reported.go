@@ -89,8 +89,8 @@ func (d *doc) frame(c, first, last, start int) {
 			before--
 		}
 	}
-	tail := d.shortTail(c+1, last)
-	if before > first && d.endsContent(before) && !d.appositive(first, before) && tail && !d.participle(c) {
+	if before > first && d.endsContent(before) && !d.appositive(first, before) && !d.participle(c) &&
+		d.attributionTail(c, before, first, last, !src.empty()) {
 		if src.empty() {
 			src = d.sourceRight(c+1, last)
 			if src.empty() || d.words(rng{first, before}) < minInvertedContent {
@@ -121,23 +121,6 @@ func (d *doc) frame(c, first, last, start int) {
 // (Blinken “reaffirmed the United States’ support …”).
 func (d *doc) quotedCue(c, first int) bool {
 	return c-2 >= first && d.flags[c-1]&fOpen != 0 && d.flags[c-2]&(fCap|fPron) != 0 && d.flags[c-2]&fDet == 0
-}
-
-// shortTail reports whether the words after a cue at k are an attribution's
-// tail ("…, he said on Friday.", "…, said Secretary-General António
-// Guterres, …") rather than a content: the sentence or clause ends within a
-// few words, with no "that", "to" or quotation before it.
-func (d *doc) shortTail(k, last int) bool {
-	for j := k; j < last && j < k+maxSource; j++ {
-		f := d.flags[j]
-		switch {
-		case f&(fStarter|fOpen|fCue) != 0 || d.toks[j].Text == "to" && j == k || finiteVerbs[d.toks[j].Text]:
-			return false
-		case f&fWord == 0 && f&fClose == 0:
-			return true
-		}
-	}
-	return k >= last || last-k <= maxSource
 }
 
 // participle reports a cue ending in -ing ("saying", "adding"), which opens
@@ -202,7 +185,7 @@ func (d *doc) trailing(src, cue rng, first, p, last int) {
 	}
 	if next := d.continuation(max(src.b, cue.b), last); !next.empty() {
 		pieces = append(pieces, next)
-	} else if rest := d.medialRest(max(src.b, cue.b), last); !rest.empty() {
+	} else if rest := d.medialRest(max(src.b, cue.b), last); !rest.empty() && d.flags[end-1]&fClose == 0 {
 		pieces = append(pieces, rest)
 	}
 	d.add(draft{src: src, cue: cue, pieces: pieces})

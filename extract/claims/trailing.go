@@ -1,0 +1,95 @@
+package claims
+
+// A cue after a comma, dash or closing quotation mark may end an
+// attribution whose content came first ("…, X said on Friday.") or start a
+// content of its own after a fronted phrase ("At a fundraiser, Clinton
+// called half of Trump's supporters “deplorables.”"). attributionTail
+// tells them apart by what follows the cue.
+
+// attributionTail reports whether the cue c, after the token before (a
+// comma, dash or closing mark) that may end a content, closes an
+// attribution rather than opening a content. hasSrc tells a source before
+// the cue ("…, X said") from an inverted one ("…, said X").
+func (d *doc) attributionTail(c, before, first, last int, hasSrc bool) bool {
+	if d.quoteEnded(before, first) {
+		return !d.contentAhead(c+1, last)
+	}
+	if !d.shortTail(c+1, last) {
+		return false
+	}
+	if !hasSrc {
+		return true
+	}
+	k := c + 1
+	for k < last && d.flags[k]&fSkip != 0 {
+		k++
+	}
+	if k >= last {
+		return true
+	}
+	t := d.toks[k].Text
+	return clauseEnd(t) || tailStarters[t] || d.flags[k]&fCap != 0 && d.flags[k]&fDet == 0
+}
+
+// tailStarters may follow the cue of an attribution that ends its
+// sentence: time and place phrases, the hearer of "told".
+var tailStarters = set(`on in at during after before when as while to of from with about by for
+	via through later earlier yesterday today tonight recently last this reporters journalists
+	me us him them`)
+
+// clauseEnd reports punctuation that ends a clause.
+func clauseEnd(t string) bool {
+	switch t {
+	case ".", ",", ";", ":", "!", "?", "—", "–", "--", ")", "(":
+		return true
+	}
+	return false
+}
+
+// quoteEnded reports whether the content before the attribution ends with
+// a quotation that stands as a content: it opens the clause or has five
+// words or more (not a title, "On “Fox News Sunday,” Pence said …").
+func (d *doc) quoteEnded(p, first int) bool {
+	e := p
+	if d.flags[e]&fClose == 0 {
+		e--
+	}
+	if e < first || d.flags[e]&fClose == 0 {
+		return false
+	}
+	q := d.quotes[d.qid[e]]
+	return q.open <= d.clauseStart(first, p) || d.words(rng{q.open, q.close + 1}) >= 5
+}
+
+// contentAhead reports a "that", an opening quotation mark or a colon
+// after the cue before the clause ends: a content follows it.
+func (d *doc) contentAhead(k, last int) bool {
+	for j := k; j < last && j < k+lookAhead; j++ {
+		t := d.toks[j].Text
+		switch {
+		case t == ":" || d.flags[j]&(fOpen|fStarter) != 0:
+			return true
+		case clauseEnd(t):
+			return false
+		}
+	}
+	return false
+}
+
+// shortTail reports whether the words after a cue at k are an attribution's
+// tail ("…, he said on Friday.", "…, said Secretary-General António
+// Guterres, …") rather than a content: the sentence or clause ends within a
+// few words, with no "that", "to" or quotation before it.
+func (d *doc) shortTail(k, last int) bool {
+	for j := k; j < last && j < k+maxSource; j++ {
+		f := d.flags[j]
+		switch {
+		case f&(fStarter|fOpen|fCue) != 0 || d.toks[j].Text == "to" && j == k || finiteVerbs[d.toks[j].Text]:
+			return false
+		case f&fWord == 0 && f&fClose == 0 && clauseEnd(d.toks[j].Text):
+			return true
+		}
+	}
+	return k >= last || last-k <= maxSource
+}
+
