@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -77,5 +79,34 @@ func TestProgressSilentWhenNotATerminal(t *testing.T) {
 	p.finish()
 	if errb.Len() != 0 {
 		t.Errorf("progress wrote %q to a non-terminal", errb.String())
+	}
+}
+
+// TestTagFolder: "dossier tag -o OUT DIR" writes one output per article in
+// DIR, in the chosen format, and skips files that are not articles.
+func TestTagFolder(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	for name, text := range map[string]string{
+		"a.txt":     "Antony Blinken met Sergei Lavrov in Geneva.",
+		"b.md":      "# Talks\n\nRussian troops massed near Ukraine.",
+		"notes.bin": "not an article",
+	} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errs := runCmd([]string{"tag", "--format", "spacy", "-o", out, in}, "")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got, _ := filepath.Glob(filepath.Join(out, "*"))
+	for i := range got {
+		got[i] = filepath.Base(got[i])
+	}
+	if strings.Join(got, ",") != "a.spacy.jsonl,b.spacy.jsonl" {
+		t.Errorf("outputs %v, want a.spacy.jsonl and b.spacy.jsonl", got)
+	}
+	if code, _, errs := runCmd([]string{"tag", in}, ""); code != 2 || !strings.Contains(errs, "-o DIR") {
+		t.Errorf("a folder without -o: exit %d, %q", code, errs)
 	}
 }

@@ -87,16 +87,22 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dossier export:", msg)
 		return 2
 	}
+	return o.exportAll(inputs, stdout, stderr)
+}
+
+// exportAll exports each input in turn; one that fails is reported and the
+// others still go out (status 1).
+func (o exportOptions) exportAll(inputs []string, stdout, stderr io.Writer) int {
 	status := 0
 	w := bufio.NewWriter(stdout)
 	for _, in := range inputs {
 		if err := o.export(in, w, stderr); err != nil {
-			fmt.Fprintln(stderr, "dossier export:", err)
+			fmt.Fprintln(stderr, "dossier:", err)
 			status = 1
 		}
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintln(stderr, "dossier export:", err)
+		fmt.Fprintln(stderr, "dossier:", err)
 		status = 1
 	}
 	return status

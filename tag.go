@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/dossier-reader/dossier/extract"
@@ -24,7 +26,12 @@ const tagUsage = `Usage:
                             refuses URLs
   dossier tag --jsonl       read JSON Lines documents {"id", "text", ...} on stdin and
                             write one line per document, in order, with "entities" and
-                            "claims" added (offsets in Unicode code points, see FORMAT.md)
+                            "claims" added (offsets in Unicode code points, see FORMAT.md);
+                            every core is used (--workers N to choose)
+  dossier tag [--format F] -o DIR FILE|DIR...
+                            tag several articles (a DIR stands for its .txt, .md, .html
+                            files) and write one output per input into DIR, in any
+                            format of "dossier export" (default json; --force overwrites)
 
 A JSONL line that is not valid JSON or has no "text" is reported on stderr with
 its line number and skipped; the run goes on and the exit status is then 1.
@@ -39,14 +46,18 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "documents tagged at once with --jsonl (default: one per core)")
 	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
 	offline := fs.Bool("offline", false, "never fetch URLs")
-	if err := fs.Parse(args); err != nil {
+	formatName := fs.String("format", "json", "output format with -o (see dossier export --help)")
+	out := fs.String("o", "", "output folder: one output per input")
+	force := fs.Bool("force", false, "overwrite existing outputs")
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
 	if *jsonl {
-		if fs.NArg() > 0 {
+		if len(inputs) > 0 {
 			fmt.Fprintln(stderr, "dossier tag: --jsonl reads stdin; give no FILE")
 			return 2
 		}
@@ -54,11 +65,33 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer stop()
 		return tagJSONL(ctx, stdin, stdout, stderr, *workers)
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "dossier tag: one FILE at a time (or --jsonl for a batch)")
-		return 2
+	if files, batch := expandInputs(inputs); batch || *out != "" {
+		if *out == "" {
+			fmt.Fprintln(stderr, "dossier tag: several articles need -o DIR (one output each), or use --jsonl")
+			return 2
+		}
+		if len(files) == 0 {
+			fmt.Fprintln(stderr, "dossier tag: no .txt, .md or .html articles in", strings.Join(inputs, ", "))
+			return 1
+		}
+		f, err := format.Lookup(*formatName)
+		if err != nil {
+			fmt.Fprintln(stderr, "dossier tag:", err)
+			return 2
+		}
+		o := exportOptions{format: f, out: *out, force: *force, several: true,
+			load: article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline}}
+		if msg := o.check(files); msg != "" {
+			fmt.Fprintln(stderr, "dossier tag:", msg)
+			return 2
+		}
+		return o.exportAll(files, stdout, stderr)
 	}
-	art, err := loadArticle(fs.Arg(0), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
+	var src string
+	if len(inputs) == 1 {
+		src = inputs[0]
+	}
+	art, err := loadArticle(src, article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
 	if err != nil {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1
@@ -74,6 +107,37 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// articleExts are the files a folder given to "dossier tag" stands for.
+var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// expandInputs replaces each folder by the articles in it (sorted by name)
+// and reports whether this is a batch: several inputs or any folder.
+func expandInputs(inputs []string) (files []string, batch bool) {
+	for _, in := range inputs {
+		if !isDir(in) {
+			files = append(files, in)
+			continue
+		}
+		batch = true
+		entries, err := os.ReadDir(in)
+		if err != nil {
+			files = append(files, in) // the loader reports the error for it
+			continue
+		}
+		for _, e := range entries {
+			if !e.IsDir() && articleExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				files = append(files, filepath.Join(in, e.Name()))
+			}
+		}
+	}
+	return files, batch || len(inputs) > 1
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
 
 // loadArticle loads FILE or URL, stdin for "-", or the bundled sample for "".
