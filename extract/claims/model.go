@@ -17,7 +17,7 @@ const modelBits = 18
 
 // cueThreshold is the perceptron score above which a token is a cue, tuned
 // on polnear-dev (the perceptron's own boundary is 0).
-var cueThreshold float32 = -3
+const cueThreshold = -3
 
 // cueModelGz is the cue classifier learned from polnear-train by cmd/train.
 //

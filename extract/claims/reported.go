@@ -191,14 +191,19 @@ func (d *doc) trailing(src, cue rng, first, p, last int) {
 	d.add(draft{src: src, cue: cue, pieces: pieces})
 }
 
+// maxGap is how many tokens may stand between the attribution and the
+// second piece of a split quotation ("…,” Tester said, referring to the
+// 1 percent excuse, “…”).
+const maxGap = 30
+
 // continuation finds the second piece of a split quotation after the
 // attribution that ends at token k: "“…,” he said, “…”" or "“…,” he said.
 // “…”". It returns an empty range when there is none.
 func (d *doc) continuation(k, last int) rng {
 	j := k
-	for j < len(d.toks) && j < k+6 && d.flags[j]&fOpen == 0 {
+	for j < len(d.toks) && j < k+maxGap && d.flags[j]&(fOpen|fClose) == 0 {
 		t := d.toks[j].Text
-		if t == "." || t == "," || t == ":" || t == ";" || d.flags[j]&(fWord) != 0 && j < last {
+		if j < last || t == "." || t == "," || t == ":" || t == ";" {
 			j++
 			continue
 		}

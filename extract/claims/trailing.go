@@ -92,4 +92,3 @@ func (d *doc) shortTail(k, last int) bool {
 	}
 	return k >= last || last-k <= maxSource
 }
-
