@@ -41,6 +41,8 @@ Reader flags:
   --mouse              enable the mouse (wheel, click); it breaks text selection in most terminals
   --max-size BYTES     refuse articles larger than this (default 64 MB)
   --offline            never fetch URLs
+  --review-file PATH   keep review decisions in PATH (default: one file per article
+                       under $XDG_DATA_HOME/dossier, named by a hash of its text)
   --version            print the version and exit
 
 Run "dossier tag --help", "dossier export --help" or "dossier eval --help" for those commands. In the reader, press ? for keys.
@@ -69,6 +71,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
 	offline := fs.Bool("offline", false, "never fetch URLs")
 	showVersion := fs.Bool("version", false, "print the version")
+	reviewFile := fs.String("review-file", "", "review decisions file")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -92,7 +95,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1
 	}
-	if err := runReader(art, readerOptions{theme: *theme, mouse: *mouse}); err != nil {
+	if err := runReader(art, readerOptions{theme: *theme, mouse: *mouse, reviewFile: *reviewFile}); err != nil {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1
 	}

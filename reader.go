@@ -2,26 +2,71 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-reader/dossier/extract"
 	"github.com/dossier-reader/dossier/extract/article"
+	"github.com/dossier-reader/dossier/extract/review"
 	"github.com/dossier-reader/dossier/ui"
 )
 
 // readerOptions are the reader's command-line settings.
 type readerOptions struct {
-	theme string
-	mouse bool
+	theme      string
+	mouse      bool
+	reviewFile string // --review-file; "" for the data directory
 }
 
-// runReader tags the article and runs the reader until the user quits.
+// runReader tags the article, reopens its review and runs the reader until
+// the user quits. Each decision is saved by the store before the reader
+// handles the next key.
 func runReader(a *article.Article, o readerOptions) error {
 	doc := extract.Tag(a.Text)
 	doc.ID = a.Name
 	_, noColor := os.LookupEnv("NO_COLOR")
-	m := ui.New(doc, ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor})
-	_, err := tea.NewProgram(m).Run()
+	opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor}
+	store, err := openReview(a, o.reviewFile, doc, &opts)
+	if err != nil {
+		return err
+	}
+	if store != nil {
+		defer store.Close()
+	}
+	_, err = tea.NewProgram(ui.New(doc, opts)).Run()
 	return err
+}
+
+// openReview opens the article's review file and puts the review, the
+// store and the notices into opts. Without a data directory the review
+// runs in memory, and says so; an explicit --review-file must open.
+func openReview(a *article.Article, path string, doc *extract.Doc, opts *ui.Options) (*review.Store, error) {
+	find := path == ""
+	if find {
+		dir, err := review.DataDir()
+		if err != nil {
+			opts.Notices = append(opts.Notices, err.Error()+": decisions are not saved")
+			return nil, nil
+		}
+		path = review.PathFor(dir, a.Text)
+	}
+	source := a.Name
+	if a.Path != "" && a.Path != "-" {
+		if abs, err := filepath.Abs(a.Path); err == nil {
+			source = abs
+		}
+	}
+	store, op, err := review.Open(path, source, a.Text, find)
+	if err != nil {
+		if !find {
+			return nil, err
+		}
+		opts.Notices = append(opts.Notices, "review file: "+err.Error()+": decisions are not saved")
+		return nil, nil
+	}
+	opts.Review = review.New(doc, op.Decisions)
+	opts.Saver = store
+	opts.Notices = append(opts.Notices, op.Notices...)
+	return store, nil
 }

@@ -36,6 +36,7 @@ type article struct {
 	dyn      markIndex // the selection's marks: a claim's parts or search matches
 	cur      extract.Span
 	hasCur   bool
+	caret    caret // the review cursor and selection (cursor.go)
 }
 
 // newArticle indexes the doc's mentions and claims for painting.
@@ -201,6 +202,7 @@ func (a article) paintLine(l line, buf []mark) (string, []mark) {
 	if a.hasCur {
 		cuts = append(cuts, max(min(a.cur.Start, l.end), l.start), max(min(a.cur.End, l.end), l.start))
 	}
+	cuts = a.caret.cuts(cuts, a.text, l)
 	sort.Ints(cuts)
 	for i := 1; i < len(cuts); i++ {
 		s, e := cuts[i-1], cuts[i]
@@ -237,7 +239,7 @@ func (a article) segStyle(s, e int, mentions, dyn []mark) lipgloss.Style {
 	if a.hasCur && a.cur.Contains(seg) {
 		st = a.st.Current.Inherit(st)
 	}
-	return st
+	return a.caret.style(st, a.st, a.text, seg)
 }
 
 // gutter draws the claim bar left of lines inside a claim's content.

@@ -39,6 +39,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.searching {
 		return m.searchKey(k)
 	}
+	if rm, cmd, ok := m.reviewKey(k); ok { // review.go
+		return rm, cmd
+	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return m, tea.Quit
@@ -193,6 +196,7 @@ func (m *Model) select_(s selection) {
 		t = m.markClaim(s.cur)
 	}
 	m.article.Reveal(t.Start)
+	m.placeCaret(t)
 }
 
 // markClaim marks claim i's content, source and cue, names its speaker in

@@ -28,6 +28,8 @@ type keyMap struct {
 	Search key.Binding
 	Help   key.Binding
 	Quit   key.Binding
+
+	Review reviewKeyMap // review_keys.go
 }
 
 // newKeyMap returns the default keys.
@@ -50,14 +52,15 @@ func newKeyMap() keyMap {
 		Bottom:    b("G", "bottom", "G", "end"),
 		HalfDown:  b("ctrl+d", "½ page down", "ctrl+d"),
 		HalfUp:    b("ctrl+u", "½ page up", "ctrl+u"),
-		PageDown:  b("pgdn", "page down", "pgdown", "space", "f"),
-		PageUp:    b("pgup", "page up", "pgup", "b"),
+		PageDown:  b("pgdn", "page down", "pgdown", "space"),
+		PageUp:    b("pgup", "page up", "pgup"),
 		Select:    b("enter", "jump", "enter"),
 		Next:      b("n", "next", "n"),
 		Prev:      b("N", "prev", "N"),
 		Search:    b("/", "search", "/"),
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q", "ctrl+c"),
+		Review:    newReviewKeyMap(),
 	}
 }
 
@@ -74,5 +77,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
 		{k.Select, k.Next, k.Prev, k.Search},
 		{k.Help, k.Quit},
+		k.Review.paneHelp(), k.Review.articleHelp(), k.Review.editHelp(),
 	}
 }

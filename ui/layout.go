@@ -45,6 +45,7 @@ func (m *Model) layout(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.SetWidth(m.width)
 	m.input.SetWidth(max(m.width-4, 1))
+	m.sizeReviewInput()
 	bodyH := max(m.height-m.footerHeight(), 0)
 	side := m.sideWidth(m.width)
 	m.article.SetSize(m.width-side, bodyH)
@@ -154,8 +155,11 @@ func (m Model) statusLine() string {
 	if m.searching {
 		return m.input.View()
 	}
+	if l, ok := m.reviewLine(); ok {
+		return l
+	}
 	pos := m.st.Status.Render(fmt.Sprintf(" %3d%% ", m.article.Percent()))
-	info := m.selInfo()
+	info := m.selInfo() + m.reviewInfo()
 	rest := max(w-lipgloss.Width(pos)-lipgloss.Width(info), 0)
 	title := oneLine(m.doc.Title)
 	tw := min(ansi.StringWidth(title)+2, max(rest*2/5, 16), rest)

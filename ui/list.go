@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-reader/dossier/extract/review"
 )
 
 // jumpMsg is sent by a side pane when the user picks a row (enter or a
@@ -164,7 +166,11 @@ func (l list) rowView(i, w int) string {
 	if i == l.cursor && l.focused {
 		base, marker = l.st.Cursor, "›"
 	}
-	ps := []piece{{marker, l.st.markStyle(r.kind, l.st.Claim)}, {r.name, l.st.markStyle(r.kind, l.st.Claim)}}
+	name := l.st.markStyle(r.kind, l.st.Claim)
+	if r.state == review.Rejected {
+		name = l.st.Rejected
+	}
+	ps := []piece{{marker, name}, {r.state.Mark() + " ", l.st.Count}, {r.name, name}}
 	if r.info != "" {
 		ps = append(ps, piece{" · " + r.info, l.st.Count})
 	}

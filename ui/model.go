@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-reader/dossier/extract"
+	"github.com/dossier-reader/dossier/extract/review"
 )
 
 // Options configure the reader.
@@ -18,6 +19,14 @@ type Options struct {
 	// NoColor draws without colour; kinds stay apart by bold, underline,
 	// italic and reverse.
 	NoColor bool
+	// Review is the review to continue (decisions loaded from disk); nil
+	// starts a fresh one of the doc.
+	Review *review.Review
+	// Saver keeps the decisions after each one; nil keeps them in memory.
+	Saver Saver
+	// Notices are shown in the status line on open: a review file renamed
+	// aside, a lock held by another dossier, an article that changed.
+	Notices []string
 }
 
 // focus is the pane that receives movement keys.
@@ -50,6 +59,7 @@ type Model struct {
 	input         textinput.Model
 	searching     bool // the search input has the keyboard
 	sel           selection
+	rev           reviewer // decisions, filter and prompt (review.go)
 }
 
 // New returns the root model for reading doc. A nil doc reads as empty.
@@ -72,6 +82,7 @@ func New(doc *extract.Doc, opts Options) Model {
 	m.input = textinput.New()
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search the article"
+	m.initReview(opts)
 	m.setStyles(m.st)
 	return m // sized (and the article wrapped) by the first tea.WindowSizeMsg
 }

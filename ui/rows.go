@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dossier-reader/dossier/extract"
+	"github.com/dossier-reader/dossier/extract/review"
 )
 
 // row is one entry of a side pane, already sanitized for the screen.
@@ -16,6 +17,7 @@ type row struct {
 	info   string   // mention count (and claims made)
 	detail string   // dim: role, demonyms, weapon class, claim words
 	target int      // index into Doc.Entities, or Doc.Claims for claim rows
+	state  review.State
 }
 
 // entityRows lists the entities of one kind, most mentioned first, ties

@@ -38,6 +38,10 @@ type Styles struct {
 	StatusInfo  lipgloss.Style // position and selection in the status line
 	Prompt      lipgloss.Style // the search prompt
 
+	Caret     lipgloss.Style // the article's text cursor
+	Selection lipgloss.Style // the article's selection (v)
+	Rejected  lipgloss.Style // a rejected row's name
+
 	Help help.Styles
 }
 
@@ -102,6 +106,9 @@ func newStyles(isDark, noColor bool) Styles {
 		StatusTitle:   n().Background(p.accent).Foreground(lipgloss.Color("#FFFFFF")).Bold(true),
 		StatusInfo:    n().Background(p.barBg).Foreground(p.barFg).Bold(true),
 		Prompt:        n().Foreground(p.accent).Bold(true),
+		Caret:         n().Background(p.accent).Foreground(lipgloss.Color("#FFFFFF")),
+		Selection:     n().Background(p.match).Underline(true),
+		Rejected:      n().Foreground(p.dim).Strikethrough(true),
 		Help:          help.DefaultStyles(isDark),
 	}
 }
@@ -133,6 +140,9 @@ func monoStyles() Styles {
 		StatusTitle:   n().Reverse(true).Bold(true),
 		StatusInfo:    n().Reverse(true).Bold(true),
 		Prompt:        n().Bold(true),
+		Caret:         n().Reverse(true),
+		Selection:     n().Reverse(true).Underline(true),
+		Rejected:      n().Faint(true).Strikethrough(true),
 		Help:          monoHelp(),
 	}
 }
