@@ -78,6 +78,7 @@ type doc struct {
 	inf    []tokenInfo
 	// cueScore is the classifier's score of each token marked fCue.
 	cueScore []float32
+	turn     []bool // tokens of an interview turn (interview.go)
 	drafts   []draft
 }
 
@@ -90,6 +91,8 @@ func Find(a *text.Analysis, people []Person) []Claim {
 	d := newDoc(a)
 	sents := d.sentences(a.Sentences)
 	d.markCues(sents)
+	d.turn = make([]bool, len(d.toks))
+	d.interviews()
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue

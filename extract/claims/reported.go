@@ -17,7 +17,7 @@ const lookAhead = 8
 func (d *doc) sentence(first, last int) {
 	start := len(d.drafts)
 	for c := first; c < last; c++ {
-		if d.flags[c]&fCue == 0 || d.qid[c] >= 0 && !d.quotedCue(c, first) {
+		if d.flags[c]&fCue == 0 || d.turn[c] || d.qid[c] >= 0 && !d.quotedCue(c, first) {
 			continue
 		}
 		if c > first && d.notCue(c) {
