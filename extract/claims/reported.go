@@ -146,10 +146,19 @@ func (d *doc) endsContent(p int) bool {
 // appositive reports "Trump, the Republican nominee, said": the words before
 // the comma at p are a short name, not a content.
 func (d *doc) appositive(first, p int) bool {
-	if d.toks[p].Text != "," || p-first > 4 {
+	if d.toks[p].Text != "," {
 		return false
 	}
-	for i := first; i < p; i++ {
+	if p-first <= 4 {
+		return d.nounPhrase(first, p)
+	}
+	return d.appositiveSubject(first, p)
+}
+
+// nounPhrase reports whether [a, b) holds capitalised words and
+// determiners only.
+func (d *doc) nounPhrase(a, b int) bool {
+	for i := a; i < b; i++ {
 		if d.flags[i]&(fCap|fDet) == 0 {
 			return false
 		}

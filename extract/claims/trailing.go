@@ -92,3 +92,35 @@ func (d *doc) shortTail(k, last int) bool {
 	}
 	return k >= last || last-k <= maxSource
 }
+
+// maxSubject is the longest name that opens an appositive subject.
+const maxSubject = 6
+
+// appositiveSubject reports "Jo-Renee Formicola, political science
+// professor at Seton Hall, described …" and "Proponents, including the
+// Conference of Mayors, have urged …": the words before the comma at p are
+// a short name, a comma and a phrase without a verb (or a relative
+// clause), not a content.
+func (d *doc) appositiveSubject(first, p int) bool {
+	m := first
+	for m < p && d.toks[m].Text != "," {
+		m++
+	}
+	if m == first || m >= p || m-first > maxSubject || d.flags[first]&(fCap|fDet) == 0 {
+		return false
+	}
+	for i := first; i < m; i++ {
+		if d.flags[i]&(fStop|fPron|fOpen|fClose) != 0 || finiteVerbs[d.toks[i].Text] {
+			return false
+		}
+	}
+	if d.flags[m+1]&fRel != 0 {
+		return true
+	}
+	for i := m + 1; i < p; i++ {
+		if finiteVerbs[d.toks[i].Text] || d.flags[i]&(fOpen|fClose) != 0 {
+			return false
+		}
+	}
+	return true
+}
