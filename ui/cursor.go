@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -181,29 +182,49 @@ const (
 	endRight
 )
 
-// moveEdge returns s with one edge moved by a word; ok is false when the
-// span would become empty or leave the text.
+// moveEdge returns s with one edge moved by a word (letters and digits;
+// punctuation between words goes along); ok is false when the span would
+// become empty, leave the text or cross a paragraph break.
 func moveEdge(text string, s extract.Span, m edgeMove) (extract.Span, bool) {
+	isWord := func(i int) bool { return classAt(text, i) == 1 }
 	switch m {
 	case startLeft:
-		if s.Start == 0 {
+		j := prev(text, s.Start)
+		for j > 0 && !isWord(j) {
+			j = prev(text, j)
+		}
+		if !isWord(j) {
 			return s, false
 		}
-		s.Start = wordBack(text, s.Start)
+		s.Start = runStart(text, j)
 	case startRight:
-		s.Start = skipSpace(text, runEnd(text, s.Start))
+		j := s.Start
+		if isWord(j) {
+			j = runEnd(text, j)
+		}
+		for j < s.End && !isWord(j) {
+			j = next(text, j)
+		}
+		s.Start = j
 	case endRight:
-		j := skipSpace(text, s.End)
+		j := s.End
+		for j < len(text) && !isWord(j) {
+			j = next(text, j)
+		}
 		if j >= len(text) {
 			return s, false
 		}
 		s.End = runEnd(text, j)
 	case endLeft:
-		j := runStart(text, prev(text, s.End))
-		for j > s.Start && classAt(text, prev(text, j)) == 0 {
+		j := prev(text, s.End)
+		if isWord(j) {
+			j = runStart(text, j)
+		}
+		for j > s.Start && !isWord(prev(text, j)) {
 			j = prev(text, j)
 		}
 		s.End = j
 	}
-	return s, s.Start < s.End
+	ok := s.Start < s.End && !strings.Contains(text[s.Start:s.End], "\n\n")
+	return s, ok
 }
