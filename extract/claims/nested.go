@@ -15,8 +15,14 @@ func (d *doc) dropNested() {
 		d.cutAtClause(i)
 	}
 	keep := d.drafts[:0:0]
+	seen := map[string]bool{}
 	for i, dr := range d.drafts {
-		if !d.nestedIn(i, dr) {
+		t := d.src[d.toks[dr.pieces[0].a].Start:d.toks[dr.pieces[len(dr.pieces)-1].b-1].End]
+		if !dr.cue.empty() {
+			t += "\x00" + d.toks[dr.cue.a].Text
+		}
+		if !seen[t] && !d.nestedIn(i, dr) { // a repeated lead is annotated once, a retelling again
+			seen[t] = true
 			keep = append(keep, dr)
 		}
 	}
@@ -26,8 +32,13 @@ func (d *doc) dropNested() {
 // nestedIn reports whether draft i's cue lies in the content of another
 // draft that wins over it.
 func (d *doc) nestedIn(i int, dr draft) bool {
-	if dr.cue.empty() {
-		return false
+	for j, o := range d.drafts {
+		if j != i && len(o.pieces) > len(dr.pieces) && o.hasPiece(dr.pieces[0]) {
+			return true // a piece of a split quotation taken twice
+		}
+	}
+	if dr.cue.empty() || d.qid[dr.cue.a] >= 0 {
+		return false // a quoted cue (Blinken “reaffirmed …”, the department said)
 	}
 	for j, o := range d.drafts {
 		if j == i || !o.holds(dr.cue.a) {
@@ -103,3 +114,13 @@ func (d *doc) clauseBreak(b int) int {
 
 // clauseConj open a clause that may carry an attribution of its own.
 var clauseConj = set(`but though although while whereas yet because`)
+
+// hasPiece reports whether r is one of the draft's content pieces.
+func (dr draft) hasPiece(r rng) bool {
+	for _, p := range dr.pieces {
+		if p == r {
+			return true
+		}
+	}
+	return false
+}

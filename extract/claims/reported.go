@@ -110,7 +110,11 @@ func (d *doc) frame(c, first, last, start int) {
 		return
 	}
 	k := d.bestStart(c, last)
-	content := d.trimEnd(rng{k, d.bestEnd(c, k, d.forwardEnd(k, last))})
+	lim := d.forwardEnd(k, last)
+	content := d.quotedObject(rng{k, lim})
+	if content.a == k {
+		content = d.trimEnd(rng{k, d.bestEnd(c, k, lim)})
+	}
 	if d.words(content) < 2 {
 		return
 	}

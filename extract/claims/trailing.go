@@ -124,3 +124,26 @@ func (d *doc) appositiveSubject(first, p int) bool {
 	}
 	return true
 }
+
+// maxObject is the longest object before a quotation that is the content
+// ("thanked the Baltic states, “for their support.”").
+const maxObject = 8
+
+// quotedObject narrows a content that opens with a short object, a comma
+// and a quotation running to its end down to the quotation: the object is
+// who is addressed, the quotation what is said.
+func (d *doc) quotedObject(r rng) rng {
+	for i := r.a + 1; i < r.b-1 && i-r.a <= maxObject; i++ {
+		f := d.flags[i]
+		switch {
+		case d.toks[i].Text == "," && d.flags[i+1]&fOpen != 0:
+			if q := d.quotes[d.qid[i+1]]; q.close+1 >= r.b && d.words(rng{i + 1, r.b}) >= 2 {
+				return rng{i + 1, r.b}
+			}
+			return r
+		case f&(fStarter|fOpen|fClose|fCue) != 0 || finiteVerbs[d.toks[i].Text]:
+			return r
+		}
+	}
+	return r
+}
