@@ -68,6 +68,7 @@ func TestReviewSurvivesSIGKILL(t *testing.T) {
 		waitFor(t, "the reader", func() bool { return strings.Contains(s.tmux("capture-pane", "-p", "-t", s.name), "pending") })
 	}
 	t.Cleanup(func() { exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
+	t.Cleanup(func() { exec.Command("tmux", "-S", s.socket+"2", "kill-server").Run() })
 	start()
 	reviewFile := review.PathFor(filepath.Join(data, "dossier"), samples.Default)
 	saved := func(n int) func() bool {
@@ -100,7 +101,8 @@ func TestReviewSurvivesSIGKILL(t *testing.T) {
 	waitFor(t, "the kill", func() bool {
 		return strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead}")) == "1"
 	})
-	s.tmux("kill-session", "-t", s.name)
+	s.tmux("kill-server")
+	s.socket += "2" // a fresh server: the old one may still be exiting
 	start()
 	after := s.tmux("capture-pane", "-p", "-t", s.name)
 	want := statusCounts(before)
