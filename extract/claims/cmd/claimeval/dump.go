@@ -85,8 +85,7 @@ func goldBucket(d corpus.Doc, g corpus.Claim, j int, gset []map[int]bool, preds 
 	case cueHit < 0:
 		tags = append(tags, "cue not found")
 	default:
-		p := preds[cueHit]
-		tags = append(tags, "cue found: "+side(gset[j], pset[cueHit], len(words(d, p))))
+		tags = append(tags, "cue found: "+side(gset[j], pset[cueHit]))
 	}
 	if g.Cue != nil && g.Content.End <= g.Cue.Start {
 		tags = append(tags, "content before cue")
@@ -103,10 +102,8 @@ func goldBucket(d corpus.Doc, g corpus.Claim, j int, gset []map[int]bool, preds 
 	return strings.Join(tags, ", ")
 }
 
-func words(d corpus.Doc, p corpus.Pred) []int { return nil }
-
 // side tells how a prediction's content differs from the gold's.
-func side(g, p map[int]bool, _ int) string {
+func side(g, p map[int]bool) string {
 	if len(p) == 0 || len(g) == 0 {
 		return "empty"
 	}

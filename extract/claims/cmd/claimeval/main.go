@@ -1,7 +1,12 @@
 // Command claimeval scores claims.Find on an evaluation file the way
 // score.py scores claims, and can print the misses for error analysis:
 //
-//	go run ./extract/claims/cmd/claimeval [-file polnear-dev.jsonl] [-v]
+//	go run ./extract/claims/cmd/claimeval [-file polnear-dev.jsonl] [-v fn,fp,src,cue] [-dump FILE]
+//
+// -dump writes every unmatched gold claim and prediction with its paragraph,
+// the gold spans, the nearest claim on the other side and a cause bucket
+// (cue not found, boundary off and on which side, content before the cue,
+// nested, multi-sentence, split quotation), then the bucket counts.
 package main
 
 import (
