@@ -37,13 +37,19 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
-// TestLoadTime checks the embedded model decodes well under 50 ms.
+// TestLoadTime checks the embedded model decodes well under 50 ms (the
+// best of three tries: a loaded machine makes single timings erratic).
 func TestLoadTime(t *testing.T) {
-	t0 := time.Now()
-	m, err := UnmarshalModel(modelFile)
-	d := time.Since(t0)
-	if err != nil {
-		t.Fatal(err)
+	var m *Model
+	d := time.Hour
+	for range 3 {
+		t0 := time.Now()
+		var err error
+		m, err = UnmarshalModel(modelFile)
+		d = min(d, time.Since(t0))
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("model: %d bytes, loaded in %v", len(modelFile), d)
 	if d > 200*time.Millisecond { // generous: shared CI machines, race detector

@@ -19,6 +19,7 @@ const (
 	fPunct                 // no letter or digit
 	fLowerWord             // starts with a lower-case letter
 	fCommon                // usually written in lower case in news text (casing.go)
+	fPrefixed              // a lower-case prefix and hyphen before a capital ("pro-Assad": prefixLen)
 )
 
 // tokInfo holds the hashes of a token's string views; features combine them
@@ -27,6 +28,7 @@ type tokInfo struct {
 	form, lower, shape, pre2, pre3, suf2, suf3, suf4 uint64
 	flags                                            uint32
 	length                                           uint8 // rune count, capped
+	prof                                             uint8 // the word's class in the profile (profile.go)
 	p1, maj, perPos                                  uint8 // first-stage results (stack.go)
 }
 
@@ -39,8 +41,8 @@ const (
 // The number of features every token gets in the first and second stage
 // (templates.go).
 const (
-	nFeats1 = 24
-	nFeats2 = 28
+	nFeats1 = 27
+	nFeats2 = 31
 )
 
 func featCount(second bool) int {
@@ -78,17 +80,24 @@ func mix(tmpl uint64, a, b, c uint64) uint64 {
 // scratch is the per-call working memory of feature extraction, reused
 // across tokens so the hot path does not allocate.
 type scratch struct {
-	common casing // the model's common-word set, or nil
+	common casing  // the model's common-word set, or nil
+	prof   profile // the model's word profile, or nil
 	lower  []byte
 	shape  []byte
 	runes  []int // byte offset of each rune of lower
 }
 
 // info computes a token's hashes and its own flags (document and sentence
-// flags are added by the caller).
+// flags are added by the caller). A prefixed word ("pro-Assad") is seen as
+// the word after the prefix, except for its shape (which keeps the prefix
+// and so tells the model).
 func (s *scratch) info(tok string) tokInfo {
-	s.lower, s.shape, s.runes = s.lower[:0], s.shape[:0], s.runes[:0]
 	var ti tokInfo
+	if n := prefixLen(tok); n > 0 {
+		tok = tok[n:]
+		ti.flags |= fPrefixed
+	}
+	s.lower, s.shape, s.runes = s.lower[:0], s.shape[:0], s.runes[:0]
 	letters, uppers, digits := 0, 0, 0
 	for _, r := range tok {
 		s.runes = append(s.runes, len(s.lower))
@@ -143,6 +152,10 @@ func (s *scratch) info(tok string) tokInfo {
 	if letters > 0 && s.common.has(ti.lower) {
 		ti.flags |= fCommon
 	}
+	if ti.flags&fPrefixed != 0 {
+		ti.shape = hashBytes(append(s.shape, "<p"...))
+	}
+	ti.prof = s.prof.class(ti.lower)
 	return ti
 }
 
@@ -198,33 +211,64 @@ func docInfo(a *text.Analysis, s *scratch) []tokInfo {
 }
 
 // markCapsLines flags the tokens of lines written in capitals (headlines,
-// datelines), where capitalisation says nothing about names.
+// datelines) or in title case (headlines: "Blinken Authorizes Baltic
+// Countries to Send US Weapons to Ukraine"), where capitalisation says
+// nothing about names.
 func markCapsLines(a *text.Analysis, infos []tokInfo) {
 	start := 0
 	for start < len(a.Tokens) {
-		end, upper, lower := start, 0, 0
-		for end < len(a.Tokens) {
-			if end > start && hasNewline(a.Src[a.Tokens[end-1].End:a.Tokens[end].Start]) {
-				break
-			}
-			f := infos[end].flags
-			switch {
-			case f&fAllCaps != 0, f&fCap != 0 && infos[end].length == 1:
-				upper++
-			case f&fPunct == 0 && f&fCap == 0 && hasLetter(a.Tokens[end].Text):
-				lower++
-			case f&fCap != 0:
-				lower++ // Titlecase word: a normal line
-			}
+		end := start + 1
+		for end < len(a.Tokens) && !hasNewline(a.Src[a.Tokens[end-1].End:a.Tokens[end].Start]) {
 			end++
 		}
-		if upper >= 1 && lower*4 <= upper {
+		if capsLine(a, infos, start, end) || titleLine(a, infos, start, end) {
 			for i := start; i < end; i++ {
 				infos[i].flags |= fCapsLine
 			}
 		}
 		start = end
 	}
+}
+
+// capsLine reports whether the tokens [start, end) of a line are mostly
+// written in capitals.
+func capsLine(a *text.Analysis, infos []tokInfo, start, end int) bool {
+	upper, lower := 0, 0
+	for i := start; i < end; i++ {
+		f := infos[i].flags
+		switch {
+		case f&fAllCaps != 0, f&fCap != 0 && infos[i].length == 1:
+			upper++
+		case f&fPunct == 0 && f&fCap == 0 && hasLetter(a.Tokens[i].Text):
+			lower++
+		case f&fCap != 0:
+			lower++ // Titlecase word: a normal line
+		}
+	}
+	return upper >= 1 && lower*4 <= upper
+}
+
+// titleLine reports whether a line is a title-case headline: at least
+// three capitalised words, lower case only for short function words (at
+// least one: a list of names is no headline), and no full stop at the end.
+func titleLine(a *text.Analysis, infos []tokInfo, start, end int) bool {
+	if a.Tokens[end-1].Text == "." {
+		return false
+	}
+	caps, short := 0, 0
+	for i := start; i < end; i++ {
+		f := infos[i].flags
+		switch {
+		case f&fPunct != 0 || !hasLetter(a.Tokens[i].Text):
+		case f&fCap != 0:
+			caps++
+		case infos[i].length <= 4:
+			short++
+		default:
+			return false
+		}
+	}
+	return caps >= 3 && short >= 1
 }
 
 func hasNewline(gap string) bool {
@@ -243,4 +287,25 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// prefixes are the lower-case prefixes a writer hyphenates to a name
+// ("pro-Assad forces", "anti-Trump protests", "ex-Beatle").
+var prefixes = map[string]bool{
+	"pro": true, "anti": true, "ex": true, "non": true, "post": true, "pre": true,
+	"neo": true, "pan": true, "mid": true, "un": true, "counter": true, "semi": true,
+}
+
+// prefixLen returns the length in bytes of such a prefix and its hyphen at
+// the start of tok when an upper-case letter follows, else 0.
+func prefixLen(tok string) int {
+	for i := 0; i < len(tok) && i <= 8; i++ {
+		if tok[i] == '-' {
+			if i+1 < len(tok) && tok[i+1] >= 'A' && tok[i+1] <= 'Z' && prefixes[tok[:i]] {
+				return i + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }

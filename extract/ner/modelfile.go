@@ -12,9 +12,11 @@ import (
 	"sync"
 )
 
-// The model file format (little-endian) is the magic "DNERv3\x00\x00", a
+// The model file format (little-endian) is the magic "DNERv4\x00\x00", a
 // byte holding the number of stages (1 or 2), then each stage, then the
-// common-word set (casing.go: uint32 length in words, then the words):
+// common-word set (casing.go: uint32 length in words, then the words), then
+// the word profile (profile.go: uint32 length, uint32 compressed size, the
+// flate-compressed bytes; length 0 for none). A stage is:
 //
 //	bits    uint8   log2 of the feature buckets
 //	tags    uint8   nTags (must match the code)
@@ -26,7 +28,7 @@ import (
 //
 // Most buckets of rare features hold small weights that quantise to zero, so
 // the weights compress several times; inflating them takes a few ms.
-const magic = "DNERv3\x00\x00"
+const magic = "DNERv4\x00\x00"
 
 // MarshalBinary encodes the model in the model file format.
 func (m *Model) MarshalBinary() ([]byte, error) {
@@ -44,23 +46,21 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	}
 	binary.Write(&buf, binary.LittleEndian, uint32(len(m.common)))
 	binary.Write(&buf, binary.LittleEndian, []uint64(m.common))
+	binary.Write(&buf, binary.LittleEndian, uint32(len(m.prof)))
+	if err := writeCompressed(&buf, m.prof); err != nil {
+		return nil, err
+	}
 	return buf.Bytes(), nil
 }
 
-func (m *stage) marshal(buf *bytes.Buffer, nf int) error {
-	buf.Write([]byte{m.bits, nTags, byte(nf)})
-	binary.Write(buf, binary.LittleEndian, math.Float32bits(m.scale))
-	binary.Write(buf, binary.LittleEndian, m.trans[:])
+// writeCompressed writes the size of the flate-compressed b, then it.
+func writeCompressed(buf *bytes.Buffer, b []byte) error {
 	var z bytes.Buffer
 	zw, err := flate.NewWriter(&z, flate.DefaultCompression)
 	if err != nil {
 		return err
 	}
-	w := make([]byte, len(m.w))
-	for i, x := range m.w {
-		w[i] = byte(x)
-	}
-	if _, err := zw.Write(w); err != nil {
+	if _, err := zw.Write(b); err != nil {
 		return err
 	}
 	if err := zw.Close(); err != nil {
@@ -69,6 +69,32 @@ func (m *stage) marshal(buf *bytes.Buffer, nf int) error {
 	binary.Write(buf, binary.LittleEndian, uint32(z.Len()))
 	buf.Write(z.Bytes())
 	return nil
+}
+
+// readCompressed reads what writeCompressed wrote into b (its length known).
+func readCompressed(r *bytes.Reader, b []byte) error {
+	var size uint32
+	if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
+		return err
+	}
+	if int64(size) > int64(r.Len()) {
+		return errors.New("ner: truncated model")
+	}
+	if _, err := io.ReadFull(flate.NewReader(io.LimitReader(r, int64(size))), b); err != nil {
+		return fmt.Errorf("ner: model data: %v", err)
+	}
+	return nil
+}
+
+func (m *stage) marshal(buf *bytes.Buffer, nf int) error {
+	buf.Write([]byte{m.bits, nTags, byte(nf)})
+	binary.Write(buf, binary.LittleEndian, math.Float32bits(m.scale))
+	binary.Write(buf, binary.LittleEndian, m.trans[:])
+	w := make([]byte, len(m.w))
+	for i, x := range m.w {
+		w[i] = byte(x)
+	}
+	return writeCompressed(buf, w)
 }
 
 // UnmarshalModel decodes a model file.
@@ -104,6 +130,19 @@ func UnmarshalModel(data []byte) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, []uint64(m.common)); err != nil {
 		return nil, err
 	}
+	var np uint32
+	if err := binary.Read(r, binary.LittleEndian, &np); err != nil {
+		return nil, err
+	}
+	if np > 1<<24 || np&(np-1) != 0 {
+		return nil, errors.New("ner: bad profile")
+	}
+	if np > 0 {
+		m.prof = make(profile, np)
+		if err := readCompressed(r, m.prof); err != nil {
+			return nil, err
+		}
+	}
 	if m.second != nil && m.second.bits != m.first.bits {
 		return nil, errors.New("ner: stages of different sizes")
 	}
@@ -120,7 +159,7 @@ func unmarshalStage(r *bytes.Reader, nf int) (*stage, error) {
 	if hdr[1] != nTags || int(hdr[2]) != nf || m.bits > 28 {
 		return nil, fmt.Errorf("ner: model built for %d tags, %d features; code has %d, %d", hdr[1], hdr[2], nTags, nf)
 	}
-	var sc, size uint32
+	var sc uint32
 	if err := binary.Read(r, binary.LittleEndian, &sc); err != nil {
 		return nil, err
 	}
@@ -129,15 +168,9 @@ func unmarshalStage(r *bytes.Reader, nf int) (*stage, error) {
 		return nil, err
 	}
 	maskTrans(m.mtrans[:], m.trans[:])
-	if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
-		return nil, err
-	}
-	if int64(size) > int64(r.Len()) {
-		return nil, errors.New("ner: truncated model")
-	}
 	w := make([]byte, m.buckets()*nTags)
-	if _, err := io.ReadFull(flate.NewReader(io.LimitReader(r, int64(size))), w); err != nil {
-		return nil, fmt.Errorf("ner: model weights: %v", err)
+	if err := readCompressed(r, w); err != nil {
+		return nil, err
 	}
 	m.w = make([]int8, len(w))
 	for i, x := range w {

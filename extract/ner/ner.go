@@ -50,8 +50,11 @@ func (m *Model) Spans(a *text.Analysis) []text.Span {
 // mention is a person name as a token range [first, last).
 type mention struct{ first, last int }
 
+// span is the mention's byte span, without the prefix of a prefixed first
+// word ("pro-Assad" names "Assad").
 func (x mention) span(a *text.Analysis) text.Span {
-	return text.Span{Start: a.Tokens[x.first].Start, End: a.Tokens[x.last-1].End}
+	t := a.Tokens[x.first]
+	return text.Span{Start: t.Start + prefixLen(t.Text), End: a.Tokens[x.last-1].End}
 }
 
 // mentions tags the document and returns the cleaned person mentions, with

@@ -9,10 +9,13 @@ import (
 )
 
 // propagate adds, for every name found, its other mentions the model missed:
-// a capitalised token tagged O whose lower-case form is a one-word name or
-// the surname of a longer one found elsewhere in the document. This is the
-// document-level consistency step: "Simmons" after "Phil Simmons", or
-// "HUSSAIN" in a headline after "Nasser Hussain" in the body.
+// a capitalised token tagged O, or taken for a one-word place, group or
+// nationality, whose lower-case form is a one-word name or the surname of a
+// longer one found elsewhere in the document (a surname with its Arabic
+// article counts without it: "Assad" after "Bashar al-Assad"). This is the
+// document-level consistency step: "Simmons" after "Phil Simmons", "HUSSAIN"
+// in a headline after "Nasser Hussain" in the body, "the Assad regime" once
+// "Assad" is known for a person.
 func propagate(a *text.Analysis, infos []tokInfo, tags []uint8, ms []mention) []mention {
 	if len(ms) == 0 {
 		return ms
@@ -21,16 +24,20 @@ func propagate(a *text.Analysis, infos []tokInfo, tags []uint8, ms []mention) []
 	for _, x := range ms {
 		if infos[x.last-1].length > 1 {
 			names[infos[x.last-1].lower] = true
+			if h, ok := strippedSurname(a.Tokens[x.last-1].Text); ok {
+				names[h] = true
+			}
 		}
 	}
 	var extra []mention
 	for i, ti := range infos {
-		if tags[i] != tagO || ti.flags&fCap == 0 || ti.flags&fTitle != 0 || !names[ti.lower] {
+		if !oneWord(tags, i) || typeIndex(tags[i]) == 1 || ti.flags&fCap == 0 || ti.flags&fTitle != 0 || !names[ti.lower] {
 			continue
 		}
 		if capitalNeighbour(infos, tags, i-1) || capitalNeighbour(infos, tags, i+1) {
 			continue // part of a longer name or title we do not know
 		}
+		tags[i] = tagBPER
 		extra = append(extra, mention{i, i + 1})
 	}
 	if len(extra) == 0 {
@@ -39,6 +46,15 @@ func propagate(a *text.Analysis, infos []tokInfo, tags []uint8, ms []mention) []
 	ms = append(ms, extra...)
 	slices.SortFunc(ms, func(x, y mention) int { return x.first - y.first })
 	return ms
+}
+
+// strippedSurname returns the hash of the lower-case surname without its
+// Arabic article ("al-Assad", "Al-Abadi", "el-Sisi"), if it has one.
+func strippedSurname(w string) (uint64, bool) {
+	if len(w) < 5 || w[2] != '-' || !(w[0] == 'a' || w[0] == 'A') && !(w[0] == 'e' || w[0] == 'E') || w[1] != 'l' {
+		return 0, false
+	}
+	return hashBytes([]byte(strings.ToLower(w[3:]))), true
 }
 
 // capitalNeighbour reports whether token i exists, is capitalised and is
@@ -162,11 +178,13 @@ func nameText(a *text.Analysis, x mention) string {
 	for i := x.first; i < x.last; i++ {
 		parts = append(parts, a.Tokens[i].Text)
 	}
+	parts[0] = parts[0][prefixLen(parts[0]):]
 	return strings.Join(parts, " ")
 }
 
 func lowerWord(a *text.Analysis, i int) string {
-	return strings.ToLower(strings.TrimSuffix(a.Tokens[i].Text, "."))
+	w := a.Tokens[i].Text
+	return strings.ToLower(strings.TrimSuffix(w[prefixLen(w):], "."))
 }
 
 // sameFirstName reports whether two lower-cased first names can name the

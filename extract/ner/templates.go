@@ -76,6 +76,9 @@ func tokenFeatures(infos []tokInfo, k int, out []uint64) []uint64 {
 		mix(21, p1.lower, t.shape, 0),
 		mix(22, t.shape, n1.lower, 0),
 		mix(23, uint64(t.length), t.shape, uint64(f&(fAllCaps|fCommon))),
+		profFeature(28, uint64(t.prof), t.shape, sent),
+		profFeature(29, uint64(t.prof), uint64(p1.prof), 0),
+		profFeature(30, uint64(t.prof), uint64(n1.prof), 0),
 	)
 }
 
@@ -106,4 +109,15 @@ func neighbour(infos []tokInfo, k int) *tokInfo {
 		return &eosInfo
 	}
 	return &infos[k]
+}
+
+// profFeature is a feature on a token's profile class (profile.go), or the
+// bias feature when the word is not in the profile: the training data's
+// rare names are mostly missing from it, and a model that learned "unknown
+// word, so a person" would tag every unfamiliar place as one.
+func profFeature(tmpl, prof, b, c uint64) uint64 {
+	if prof == 0 {
+		return mix(0, 0, 0, 0)
+	}
+	return mix(tmpl, prof, b, c)
 }

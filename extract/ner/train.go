@@ -18,8 +18,14 @@ type TrainOptions struct {
 	Seed   uint64 // shuffling seed; the same seed gives the same model
 	Logf   func(format string, args ...any)
 	// Unlabeled is plain news text from which the common-word set is
-	// learned (casing.go) along with the training documents' text.
+	// learned (casing.go) along with the training documents' text, and the
+	// word profile (profile.go).
 	Unlabeled []string
+	// NoProfile leaves the word profile out.
+	NoProfile bool
+	// ProfileEpochs is the number of epochs of the preliminary stage that
+	// tags Unlabeled for the profile (0: Epochs/2).
+	ProfileEpochs int
 }
 
 // example is one training sentence: bucket indices of its features and its
@@ -127,7 +133,21 @@ func Train(docs []corpus.Doc, opt TrainOptions) *Model {
 	}
 	common := learnCasing(texts)
 	ps := prepare(docs, common)
-	m := &Model{first: trainStage(examples(ps, opt.Bits, false), opt, false), common: common}
+	var prof profile
+	if len(opt.Unlabeled) > 0 && !opt.NoProfile {
+		o := opt
+		if o.Epochs = opt.ProfileEpochs; o.Epochs <= 0 {
+			o.Epochs = max(1, opt.Epochs/2)
+		}
+		pre := &Model{first: trainStage(examples(ps, opt.Bits, false), o, false), common: common}
+		prof = learnProfile(pre, opt.Unlabeled)
+		for _, d := range ps {
+			for i := range d.infos {
+				d.infos[i].prof = prof.class(d.infos[i].lower)
+			}
+		}
+	}
+	m := &Model{first: trainStage(examples(ps, opt.Bits, false), opt, false), common: common, prof: prof}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for f := 0; f < folds; f++ {
@@ -147,7 +167,7 @@ func Train(docs []corpus.Doc, opt TrainOptions) *Model {
 			o := opt
 			o.Logf = func(string, ...any) {}
 			st := trainStage(examples(in, opt.Bits, false), o, false)
-			tg := tagger{s: scratch{common: common}}
+			tg := tagger{s: scratch{common: common, prof: prof}}
 			for _, d := range out { // distinct documents per fold: no data race
 				tags := make([]uint8, len(d.a.Tokens))
 				st.tag(d.a, d.infos, &tg, tags)

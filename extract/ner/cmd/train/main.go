@@ -26,6 +26,7 @@ func main() {
 	epochs := flag.Int("epochs", 12, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	unlabeled := flag.String("unlabeled", "../shared/eval/data/polnear-train.jsonl", "JSON Lines file of plain news text for the common-word set (\"\" for none)")
+	profile := flag.Bool("profile", true, "learn the word profile from the unlabeled text")
 	eval := flag.String("eval", "", "comma-separated JSON Lines files to score the model on")
 	flag.Parse()
 	log.SetFlags(0)
@@ -45,7 +46,7 @@ func main() {
 			texts = append(texts, d.Text)
 		}
 	}
-	m := ner.Train(docs, ner.TrainOptions{Bits: uint8(*bits), Epochs: *epochs, Seed: *seed, Logf: log.Printf, Unlabeled: texts})
+	m := ner.Train(docs, ner.TrainOptions{Bits: uint8(*bits), Epochs: *epochs, Seed: *seed, Logf: log.Printf, Unlabeled: texts, NoProfile: !*profile})
 	data, err := m.MarshalBinary()
 	if err != nil {
 		log.Fatal(err)
