@@ -41,6 +41,11 @@ Where the output goes:
                that names it, and nothing is written for that article. The input
                itself is never overwritten.
 
+Review decisions made in the reader are applied: rejected mentions, entities
+and claims are left out, the others carry their state (pending, accepted,
+edited). --review-file PATH reads them from PATH instead of the article's
+default review file; --no-review exports the tagger's output as it is.
+
 Also: --max-size BYTES (refuse larger articles), --offline (never fetch URLs).
 
 Offsets in every format are Unicode code points. The exit status is 1 when any
@@ -52,7 +57,9 @@ type exportOptions struct {
 	format  format.Format
 	out     string // -o: "" for the default, "-" for stdout
 	force   bool
-	several bool // more than one input: -o names a folder
+	several bool   // more than one input: -o names a folder
+	review  string // --review-file: the decisions to apply; "" the article's default review file
+	raw     bool   // --no-review: export the tagger's output as it is
 	load    article.Options
 }
 
@@ -66,6 +73,8 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "overwrite existing files")
 	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
 	offline := fs.Bool("offline", false, "never fetch URLs")
+	reviewFile := fs.String("review-file", "", "review decisions to apply")
+	noReview := fs.Bool("no-review", false, "export the tagger's output without review decisions")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -81,7 +90,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(inputs) == 0 { // the bundled sample
 		inputs = []string{""}
 	}
-	o := exportOptions{format: f, out: *out, force: *force, several: len(inputs) > 1,
+	o := exportOptions{format: f, out: *out, force: *force, several: len(inputs) > 1, review: *reviewFile, raw: *noReview,
 		load: article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline}}
 	if msg := o.check(inputs); msg != "" {
 		fmt.Fprintln(stderr, "dossier export:", msg)
@@ -145,6 +154,9 @@ func (o exportOptions) check(inputs []string) string {
 	case o.out == "" && o.several && slicesContains(inputs, "-") && o.format.MultiFile():
 		return "stdin (-) has no folder to write beside; give -o FOLDER"
 	}
+	if o.review != "" && o.several {
+		return "--review-file holds the decisions on one article; export one FILE with it"
+	}
 	n := 0
 	for _, in := range inputs {
 		if in == "-" {
@@ -174,6 +186,11 @@ func (o exportOptions) export(in string, stdout io.Writer, stderr io.Writer) err
 	}
 	doc := extract.Tag(art.Text)
 	doc.ID = art.Name
+	if !o.raw {
+		if doc, err = reviewedDoc(art, doc, o.review, stderr); err != nil {
+			return err
+		}
+	}
 	if art.Meta.Title != "" {
 		doc.Title = art.Meta.Title
 	}

@@ -62,8 +62,9 @@ func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.En
 // Mention is one occurrence of an entity in the text.
 type Mention struct {
 	Span
-	Kind   Kind // Person, Country, Demonym or Weapon
-	Entity int  // index into Doc.Entities
+	Kind   Kind   // Person, Country, Demonym or Weapon
+	Entity int    // index into Doc.Entities
+	State  string // review state for exports ("pending", "accepted", "edited"); "" when the article was never reviewed
 }
 
 // Entity is a person, country or weapon class with all its mentions.

@@ -37,7 +37,9 @@ func (r *Result) Counts() Counts {
 }
 
 // Kept returns a copy of Doc without rejected entities, their mentions and
-// rejected claims, for exports that want only what the reviewer kept.
+// rejected claims, for exports that want only what the reviewer kept. Each
+// kept mention carries its state in Mention.State (the entity's state when
+// the mention itself was not decided on).
 func (r *Result) Kept() *extract.Doc {
 	d := r.Doc
 	out := &extract.Doc{ID: d.ID, Title: d.Title, Text: d.Text}
@@ -55,6 +57,10 @@ func (r *Result) Kept() *extract.Doc {
 		newMen[i] = -1
 		if e := newEnt[m.Entity]; e >= 0 && r.Mentions[i] != Rejected {
 			newMen[i] = len(out.Mentions)
+			m.State = r.Mentions[i].String()
+			if r.Mentions[i] == Pending {
+				m.State = r.Entities[m.Entity].String()
+			}
 			m.Entity = e
 			out.Mentions = append(out.Mentions, m)
 		}
