@@ -13,7 +13,7 @@ import (
 
 // modelBits is the size of the hashed feature space: 2^18 weights, 512 KB
 // as int16 before compression.
-const modelBits = 18
+const modelBits = 20
 
 // cueThreshold is the perceptron score above which a token is a cue, tuned
 // on polnear-dev (the perceptron's own boundary is 0).
