@@ -1,0 +1,61 @@
+package ner
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/dossier-reader/dossier/extract/ner/corpus"
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// goldenOutput holds, per dev file, the SHA-256 of every person Find
+// returns (name, role, mention spans) as the embedded model tags the file.
+// Speed-ups must leave them unchanged: any change of output, even one span,
+// is a change of behaviour and not an optimisation. Update them only
+// together with a retrained model or a deliberate change of the tagger.
+var goldenOutput = map[string]string{
+	"conll2003-dev.jsonl": "a6330362686a16615f7b7ea8e0701097470828b25811b70196d032ca002d4003",
+	"re3d-dev.jsonl":      "f783dfde092291b8017fa101f924711295f7cd6dcda58fa9f4ac6be9284cc815",
+	"seed.jsonl":          "4378ac45c4f4ac3654997b6ca30ce2874117827f7dfdd4a31f3a0912b147224f",
+	"polnear-dev.jsonl":   "0af767be64c1b0968728ee3c40c4075ad750ac9c2e654ff4100d19f6ccb351a4",
+}
+
+// outputHash tags a dev file and hashes everything Find returns.
+func outputHash(t testing.TB, path string) (sum string, people int) {
+	docs, err := corpus.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, d := range docs {
+		fmt.Fprintf(h, "doc %s\n", d.ID)
+		for _, p := range Find(text.Analyze(d.Text)) {
+			people++
+			fmt.Fprintf(h, "%q %q", p.Name, p.Role)
+			for _, m := range p.Mentions {
+				fmt.Fprintf(h, " %d-%d", m.Start, m.End)
+			}
+			h.Write([]byte{'\n'})
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), people
+}
+
+// TestGoldenOutput checks that the tagger's output on the dev files is
+// exactly what it was (goldenOutput).
+func TestGoldenOutput(t *testing.T) {
+	dir, ok := corpus.DataDir()
+	if !ok {
+		t.Skip("../shared/eval/data not found next to the repository: golden output not checked")
+	}
+	for name, want := range goldenOutput {
+		got, n := outputHash(t, filepath.Join(dir, name))
+		t.Logf("%s: %d people, output hash %s", name, n, got)
+		if got != want {
+			t.Errorf("%s: output hash %s, want %s: the tagger's output changed", name, got, want)
+		}
+	}
+}
