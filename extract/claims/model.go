@@ -62,7 +62,7 @@ func (d *doc) markCues(sents []text.Sentence) {
 				continue
 			}
 			buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
-			if sc := cueModel.score(buf); sc > cueThreshold {
+			if sc := cueModel.score(buf); sc > cueThreshold || sc > lowThreshold && d.strongFrame(i, s.Last) {
 				d.flags[i] |= fCue
 				d.cueScore[i] = sc
 			}
@@ -125,4 +125,17 @@ func decodeModels(gz []byte, n int) []*model {
 		raw = raw[5+2<<raw[0]:]
 	}
 	return out
+}
+
+// lowThreshold is the lower score a token needs to be a cue when a strong
+// frame follows it (strongFrame), tuned on polnear-dev: the classifier
+// misses many rare cues ("seized on Trump's claim that …") whose frame
+// alone tells them.
+const lowThreshold = -12
+
+// strongFrame reports a frame that makes token i of a sentence ending at
+// last a likely cue even on a low score: "that" or an opening quotation
+// mark right after it.
+func (d *doc) strongFrame(i, last int) bool {
+	return i+1 < last && (d.toks[i+1].Text == "that" || d.flags[i+1]&fOpen != 0)
 }

@@ -51,6 +51,9 @@ func (d *doc) isAccording(c int) bool {
 // according handles "according to X, …" and "…, according to X".
 func (d *doc) according(c, first, last int) {
 	src := d.sourceRight(c+2, last)
+	if src.empty() && c+2 < last && d.flags[c+2]&fWord != 0 {
+		src = d.phraseRight(c+2, last) // "according to federal statistics"
+	}
 	if src.empty() {
 		return
 	}
@@ -92,6 +95,10 @@ func (d *doc) frame(c, first, last, start int) {
 	if before > first && d.endsContent(before) && !d.appositive(first, before) && !d.participle(c) &&
 		d.attributionTail(c, before, first, last, !src.empty()) {
 		if src.empty() {
+			if s, q := d.quotedAppositive(before, first); !s.empty() {
+				d.trailing(s, cue, first, q, last)
+				return
+			}
 			src = d.sourceRight(c+1, last)
 			if src.empty() || d.words(rng{first, before}) < minInvertedContent {
 				return

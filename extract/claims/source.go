@@ -65,6 +65,12 @@ func (d *doc) sourceRight(k, last int) rng {
 	if k >= last || d.flags[k]&(fCap|fDet|fPron) == 0 {
 		return rng{}
 	}
+	return d.phraseRight(k, last)
+}
+
+// phraseRight is the phrase from token k up to a comma, clause word or the
+// sentence end, at most maxSource tokens.
+func (d *doc) phraseRight(k, last int) rng {
 	j := k
 	for j < last && j-k < maxSource {
 		f := d.flags[j]
@@ -74,4 +80,32 @@ func (d *doc) sourceRight(k, last int) rng {
 		j++
 	}
 	return rng{k, j}
+}
+
+// quotedAppositive finds the source of "“…,” Scott Pruitt, the attorney
+// general of Oklahoma, said at …": a phrase opening with a name between a
+// closing quotation mark and the comma at p before the cue. It returns the
+// source and the closing mark, or an empty range.
+func (d *doc) quotedAppositive(p, first int) (rng, int) {
+	if d.toks[p].Text != "," {
+		return rng{}, 0
+	}
+	j := p - 1
+	for ; j >= first && p-j <= 3*maxSource; j-- {
+		f := d.flags[j]
+		if f&(fOpen|fClose|fCue) != 0 || f&fStop != 0 && f&fRel == 0 || d.toks[j].Text == ";" {
+			break
+		}
+	}
+	if j < first || d.flags[j]&fClose == 0 {
+		return rng{}, 0
+	}
+	a := j + 1
+	if a < p && d.toks[a].Text == "," {
+		a++
+	}
+	if a >= p || d.flags[a]&fCap == 0 || d.words(rng{d.quotes[d.qid[j]].open, j}) < 2 {
+		return rng{}, 0
+	}
+	return rng{a, p}, j
 }

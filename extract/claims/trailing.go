@@ -93,6 +93,9 @@ func (d *doc) shortTail(k, last int) bool {
 	return k >= last || last-k <= maxSource
 }
 
+// leadConj are conjunctions that may open a sentence before its subject.
+var leadConj = set(`But And Yet So Still Meanwhile`)
+
 // maxSubject is the longest name that opens an appositive subject.
 const maxSubject = 6
 
@@ -102,6 +105,9 @@ const maxSubject = 6
 // a short name, a comma and a phrase without a verb (or a relative
 // clause), not a content.
 func (d *doc) appositiveSubject(first, p int) bool {
+	if first+1 < p && leadConj[d.toks[first].Text] {
+		first++ // "But Megan Hester, senior associate at …, said"
+	}
 	m := first
 	for m < p && d.toks[m].Text != "," {
 		m++
