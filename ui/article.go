@@ -23,24 +23,26 @@ const gutterWidth = 2
 // and paints only the visible window in View.
 type article struct {
 	text  string
-	st    Styles
-	keys  keyMap
+	st    *Styles // shared with the other panes, never changed in place
+	keys  *keyMap
 	lines []line
 
 	width, height int
 	textW         int
 	top           int // index of the first visible line
 
-	mentions markIndex // static: every mention, styled by kind
-	claims   markIndex // static: every claim's content, for the gutter bar
-	dyn      markIndex // the selection's marks: a claim's parts or search matches
-	cur      extract.Span
-	hasCur   bool
-	caret    caret // the review cursor and selection (cursor.go)
+	mentions  markIndex // static: every mention, styled by kind
+	claims    markIndex // static: every claim's content, for the gutter bar
+	dyn       markIndex // the selection's marks: a claim's parts or search matches
+	cur       extract.Span
+	hasCur    bool
+	caret     caret       // the review cursor and selection (cursor.go)
+	paint     *paintCache // SGR sequences by look (paint.go)
+	wrapState             // how much of the text is wrapped (wrapasync.go)
 }
 
 // newArticle indexes the doc's mentions and claims for painting.
-func newArticle(doc *extract.Doc, st Styles, keys keyMap) article {
+func newArticle(doc *extract.Doc, st *Styles, keys *keyMap) article {
 	ms := make([]mark, 0, len(doc.Mentions))
 	for _, m := range doc.Mentions {
 		ms = append(ms, mark{m.Span, mentionMark(m.Kind)})
@@ -53,7 +55,7 @@ func newArticle(doc *extract.Doc, st Styles, keys keyMap) article {
 	}
 	return article{
 		text: doc.Text, st: st, keys: keys,
-		mentions: newMarkIndex(ms), claims: newMarkIndex(cs),
+		mentions: newMarkIndex(ms), claims: newMarkIndex(cs), paint: newPaintCache(),
 	}
 }
 
@@ -77,7 +79,14 @@ func (a *article) SetSize(w, h int) {
 	}
 	a.width, a.height = max(w, 0), max(h, 0)
 	tw := min(max(w-gutterWidth-1, 1), maxTextWidth)
+	if w <= gutterWidth+1 { // hidden behind a full-width pane: keep the lines
+		if a.lines == nil {
+			return
+		}
+		tw = a.textW
+	}
 	if tw == a.textW && a.lines != nil {
+		a.ensure(max(anchor, 0))
 		a.top = lineAt(a.lines, anchor) - row
 		a.clamp()
 		if keepCur && !a.visible(a.cur.Start) {
@@ -87,7 +96,7 @@ func (a *article) SetSize(w, h int) {
 	}
 	first := a.lines == nil
 	a.textW = tw
-	a.lines = wrap(a.text, tw)
+	a.rewrap(max(anchor, 0))
 	if first && a.hasCur { // a jump before the first size: honour it now
 		a.Reveal(a.cur.Start)
 		return
@@ -102,7 +111,7 @@ func (a *article) SetSize(w, h int) {
 }
 
 // SetStyles changes the theme.
-func (a *article) SetStyles(st Styles) { a.st = st }
+func (a *article) SetStyles(st *Styles) { a.st = st }
 
 // SetMarks replaces the selection's marks (a claim's parts, search matches).
 func (a *article) SetMarks(ms []mark) { a.dyn = newMarkIndex(ms) }
@@ -112,12 +121,17 @@ func (a *article) SetCurrent(s extract.Span, ok bool) { a.cur, a.hasCur = s, ok 
 
 // Reveal scrolls so byte offset off sits about a third from the top.
 func (a *article) Reveal(off int) {
+	a.ensure(off)
 	a.top = lineAt(a.lines, off) - a.height/3
 	a.clamp()
 }
 
 // ScrollBy moves the window n lines down (up when negative).
 func (a *article) ScrollBy(n int) {
+	if a.partial {
+		a.scrollPartial(n)
+		return
+	}
 	a.top += n
 	a.clamp()
 }
@@ -134,6 +148,9 @@ func (a *article) clamp() {
 
 // Percent is how far the window has scrolled, 0 to 100.
 func (a article) Percent() int {
+	if a.partial {
+		return a.partialPercent()
+	}
 	maxTop := len(a.lines) - a.height
 	if maxTop <= 0 {
 		return 100
@@ -161,8 +178,10 @@ func (a article) Update(msg tea.Msg) (article, tea.Cmd) {
 	case key.Matches(k, a.keys.PageUp):
 		a.ScrollBy(-max(a.height-1, 1))
 	case key.Matches(k, a.keys.Top):
+		a.ensure(0)
 		a.top = 0
 	case key.Matches(k, a.keys.Bottom):
+		a.ensure(len(a.text))
 		a.top = len(a.lines)
 		a.clamp()
 	}
@@ -170,9 +189,12 @@ func (a article) Update(msg tea.Msg) (article, tea.Cmd) {
 }
 
 // View paints the visible window: height lines, each width cells wide.
-func (a article) View() string {
+func (a article) View() string { return strings.Join(a.rows(), "\n") }
+
+// rows paints the visible window as height lines, each width cells wide.
+func (a article) rows() []string {
 	if a.width <= 0 || a.height <= 0 {
-		return ""
+		return nil
 	}
 	rows := make([]string, 0, a.height)
 	var buf []mark
@@ -185,7 +207,7 @@ func (a article) View() string {
 		s, buf = a.paintLine(a.lines[i], buf[:0])
 		rows = append(rows, s)
 	}
-	return strings.Join(rows, "\n")
+	return rows
 }
 
 // paintLine renders one line: gutter, styled segments, padding.
@@ -204,13 +226,7 @@ func (a article) paintLine(l line, buf []mark) (string, []mark) {
 	}
 	cuts = a.caret.cuts(cuts, a.text, l)
 	sort.Ints(cuts)
-	for i := 1; i < len(cuts); i++ {
-		s, e := cuts[i-1], cuts[i]
-		if s == e {
-			continue
-		}
-		b.WriteString(a.segStyle(s, e, buf[:nm], buf[nm:]).Render(sanitize(a.text[s:e])))
-	}
+	a.paintSegs(&b, cuts, buf[:nm], buf[nm:]) // paint.go
 	w := gutterWidth + cellWidth(a.text[l.start:l.end])
 	if pad := a.width - w; pad > 0 {
 		b.WriteString(strings.Repeat(" ", pad))

@@ -46,15 +46,71 @@ func BenchmarkFrame(b *testing.B) {
 	}
 }
 
-// BenchmarkOpenLarge builds and draws a ~1 MB article without tagging it.
+// BenchmarkOpenLarge is the wait before a 1 MB article shows text: build
+// the model, size it to 120×40 and draw the first frame, leaving the full
+// wrap (and, untagged, the tagging) to the background commands it returns.
 func BenchmarkOpenLarge(b *testing.B) {
-	text := ""
-	for len(text) < 1<<20 {
-		text += samples.Default
-	}
-	doc := &extract.Doc{Text: text}
+	text, doc := largeMB()
+	b.Run("tagged", func(b *testing.B) {
+		for b.Loop() {
+			m, _ := New(doc, Options{Theme: "dark"}).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = m.View()
+		}
+	})
+	b.Run("untagged", func(b *testing.B) {
+		tagger := func(string) *extract.Doc { return doc }
+		for b.Loop() {
+			m, _ := New(&extract.Doc{Text: text}, Options{Theme: "dark", Tagger: tagger}).
+				Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkWrapLarge is the background work of opening the 1 MB article:
+// wrapping all of it at 100 columns.
+func BenchmarkWrapLarge(b *testing.B) {
+	text, _ := largeMB()
 	for b.Loop() {
-		m, _ := New(doc, Options{Theme: "dark"}).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = wrap(text, 100)
+	}
+}
+
+// BenchmarkScroll is one page down and a redraw in the 1 MB article.
+func BenchmarkScroll(b *testing.B) {
+	m := openLarge(b, 120, 40)
+	for b.Loop() {
+		m, _ = m.Update(keyMsg("pgdown"))
 		_ = m.View()
+		if m.(Model).article.Percent() == 100 {
+			m, _ = m.Update(keyMsg("g"))
+		}
+	}
+}
+
+// BenchmarkJump picks the entity with about 500 mentions in the 1 MB
+// article and steps to its next mention, with a redraw.
+func BenchmarkJump(b *testing.B) {
+	_, doc := largeMB()
+	e := entityNear(doc, 500)
+	b.ReportMetric(float64(len(doc.Entities[e].Mentions)), "mentions")
+	m := openLarge(b, 120, 40)
+	for b.Loop() {
+		m, _ = m.Update(jumpMsg{entity: e, claim: -1})
+		m, _ = m.Update(keyMsg("n"))
+		_ = m.View()
+	}
+}
+
+// BenchmarkLargeMemory reports the peak heap of tagging, opening and
+// drawing the 1 MB article (peak-MB; the target is 150).
+func BenchmarkLargeMemory(b *testing.B) {
+	for b.Loop() {
+		peak := peakHeap(func() {
+			m := New(extract.Tag(largeText(1<<20)), Options{Theme: "dark"})
+			mm, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = drain(b, mm, cmd).View()
+		})
+		b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 	}
 }

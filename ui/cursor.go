@@ -39,7 +39,7 @@ func (c caret) cuts(cuts []int, text string, l line) []int {
 }
 
 // style lays the caret or selection style over st for segment seg.
-func (c caret) style(st lipgloss.Style, styles Styles, text string, seg extract.Span) lipgloss.Style {
+func (c caret) style(st lipgloss.Style, styles *Styles, text string, seg extract.Span) lipgloss.Style {
 	if !c.on || !c.span(text).Contains(seg) {
 		return st
 	}

@@ -39,7 +39,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.searching {
 		return m.searchKey(k)
 	}
-	if rm, cmd, ok := m.reviewKey(k); ok { // review.go
+	if rm, cmd, ok := m.reviewKeyTagged(k); ok { // review.go, tagging.go
 		return rm, cmd
 	}
 	switch {

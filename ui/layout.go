@@ -124,28 +124,52 @@ func (m Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	var cols []string
-	if m.article.width > 0 {
-		cols = append(cols, m.article.View())
-	}
-	if side := m.sideWidth(m.width); side > 0 {
-		panes := make([]string, 0, len(m.lists))
-		for _, l := range m.lists {
-			if l.height > 0 {
-				panes = append(panes, l.View())
-			}
-		}
-		cols = append(cols, strings.Join(panes, "\n"))
-	}
-	parts := []string{lipgloss.JoinHorizontal(lipgloss.Top, cols...)}
-	if m.article.height == 0 {
-		parts = parts[:0]
-	}
+	body := m.body()
+	var foot []string
 	if m.help.ShowAll {
-		parts = append(parts, m.help.FullHelpView(m.keys.FullHelp()))
+		foot = append(foot, m.help.FullHelpView(m.keys.FullHelp()))
 	}
-	parts = append(parts, m.statusLine())
-	return fit(strings.Join(parts, "\n"), m.width, m.height)
+	foot = append(foot, m.statusLine())
+	footer := fit(strings.Join(foot, "\n"), m.width, max(m.height-len(body), 0))
+	if len(body) == 0 {
+		return footer
+	}
+	return strings.Join(body, "\n") + "\n" + footer
+}
+
+// body is the article beside the side panes, one string per row. Every
+// pane draws rows of exactly its width, so the rows are joined as they are
+// rather than measured again (TestSizes checks the frame's size).
+func (m Model) body() []string {
+	if m.article.height == 0 {
+		return nil
+	}
+	rows := m.article.rows()
+	side := m.sideWidth(m.width)
+	if side == 0 {
+		return rows
+	}
+	var panes []string
+	for _, l := range m.lists {
+		if l.height > 0 {
+			panes = append(panes, strings.Split(l.View(), "\n")...)
+		}
+	}
+	n := min(max(len(rows), len(panes)), max(m.height-m.footerHeight(), 0))
+	out := make([]string, n)
+	aw := m.width - side
+	for i := range out {
+		left := strings.Repeat(" ", aw)
+		if i < len(rows) {
+			left = rows[i]
+		}
+		right := strings.Repeat(" ", side)
+		if i < len(panes) {
+			right = panes[i]
+		}
+		out[i] = left + right
+	}
+	return out
 }
 
 // statusLine is the bottom line: title, position, selection, key hints; or

@@ -33,8 +33,9 @@ type list struct {
 	focused bool
 
 	width, height int
-	st            Styles
-	keys          keyMap
+	st            *Styles // shared by every pane: the Model stays small to copy
+	keys          *keyMap
+	cache         *paneCache // the last drawing (panecache.go); nil: none
 }
 
 // SetSize sets the pane's outer size, border included.
@@ -113,8 +114,9 @@ func (l list) Update(msg tea.Msg) (list, tea.Cmd) {
 	return l, nil
 }
 
-// View draws the pane: a rounded border with the title in its top edge.
-func (l list) View() string {
+// draw draws the pane: a rounded border with the title in its top edge.
+// View (panecache.go) calls it when the pane has changed.
+func (l list) draw() string {
 	if l.width < 4 || l.height < 2 {
 		return blank(l.width, l.height)
 	}
@@ -143,7 +145,7 @@ func (l list) topEdge(border lipgloss.Style, iw int) string {
 		ts = ts.Reverse(true)
 	}
 	rest := iw - 1 - ansi.StringWidth(title) - ansi.StringWidth(count)
-	return border.Render("╭─") + ts.Render(title) + l.st.Count.Render(count) +
+	return border.Render("╭─") + sgrOf(ts) + title + ansi.ResetStyle + l.st.Count.Render(count) +
 		border.Render(strings.Repeat("─", max(rest, 0))+"╮")
 }
 
@@ -198,13 +200,13 @@ func pieces(w int, base lipgloss.Style, ps ...piece) string {
 		if tw := ansi.StringWidth(t); tw > left {
 			t = ansi.Truncate(t, left, "…")
 		}
-		b.WriteString(p.style.Inherit(base).Render(t))
+		writeStyled(&b, sgrOf(p.style.Inherit(base)), t) // one sequence per piece
 		left -= ansi.StringWidth(t)
 		if left <= 0 {
 			break
 		}
 	}
-	b.WriteString(base.Render(strings.Repeat(" ", max(left, 0))))
+	writeStyled(&b, sgrOf(base), strings.Repeat(" ", max(left, 0)))
 	return b.String()
 }
 

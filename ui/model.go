@@ -27,6 +27,14 @@ type Options struct {
 	// Notices are shown in the status line on open: a review file renamed
 	// aside, a lock held by another dossier, an article that changed.
 	Notices []string
+	// Tagger, when set, tags the doc given to New, which then needs only
+	// its Text (and Title): a small article before the first frame, a large
+	// one in the background while its text is already on screen.
+	Tagger func(text string) *extract.Doc
+	// Decisions are the review decisions to replay on the tagged doc when
+	// Review is nil (the doc is tagged by Tagger, so the review cannot be
+	// built before New).
+	Decisions []review.Action
 }
 
 // focus is the pane that receives movement keys.
@@ -48,8 +56,8 @@ const (
 type Model struct {
 	doc  *extract.Doc
 	opts Options
-	keys keyMap
-	st   Styles
+	keys *keyMap // shared with the panes, never changed in place
+	st   *Styles // shared with the panes; setStyles replaces it
 	help help.Model
 
 	width, height int
@@ -60,6 +68,7 @@ type Model struct {
 	searching     bool // the search input has the keyboard
 	sel           selection
 	rev           reviewer // decisions, filter and prompt (review.go)
+	tag           tagging  // background tagging (tagging.go)
 }
 
 // New returns the root model for reading doc. A nil doc reads as empty.
@@ -67,32 +76,26 @@ func New(doc *extract.Doc, opts Options) Model {
 	if doc == nil {
 		doc = &extract.Doc{}
 	}
-	m := Model{doc: doc, opts: opts, keys: newKeyMap(), help: help.New()}
-	m.st = newStyles(opts.Theme != "light", opts.NoColor)
+	doc, busy := tagNow(doc, opts)
+	m := Model{doc: doc, opts: opts, keys: ptr(newKeyMap()), help: help.New(), tag: tagging{busy: busy}}
+	m.st = ptr(newStyles(opts.Theme != "light", opts.NoColor))
 	m.article = newArticle(doc, m.st, m.keys)
-	m.lists = [4]list{
-		{title: "People", kind: markPerson, empty: "no people found", rows: entityRows(doc, extract.Person)},
-		{title: "Countries", kind: markCountry, empty: "no countries found", rows: entityRows(doc, extract.Country)},
-		{title: "Weapons", kind: markWeapon, empty: "no weapons found", rows: entityRows(doc, extract.Weapon)},
-		{title: "Claims", kind: markClaim, empty: "no claims found", rows: claimRows(doc), claims: true},
-	}
-	for i := range m.lists {
-		m.lists[i].keys, m.lists[i].active = m.keys, -1
-	}
+	m.lists = newLists(doc, m.keys, busy)
 	m.input = textinput.New()
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search the article"
-	m.initReview(opts)
+	m.initReview(reviewOptions(doc, opts, busy))
 	m.setStyles(m.st)
 	return m // sized (and the article wrapped) by the first tea.WindowSizeMsg
 }
 
-// Init asks the terminal for its background colour unless a theme is set.
+// Init asks the terminal for its background colour unless a theme is set,
+// and starts tagging a large article.
 func (m Model) Init() tea.Cmd {
 	if m.opts.Theme == "" && !m.opts.NoColor {
-		return tea.RequestBackgroundColor
+		return tea.Batch(tea.RequestBackgroundColor, m.tagCmd())
 	}
-	return nil
+	return m.tagCmd()
 }
 
 // Update handles, in order: messages for everyone (size, colour, jumps),
@@ -101,10 +104,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.layout(msg.Width, msg.Height)
+		return m, m.article.wrapCmd()
+	case wrappedMsg:
+		m.article.setWrapped(msg)
+		return m, nil
+	case docMsg:
+		m.setDoc(msg)
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.opts.Theme == "" {
-			m.setStyles(newStyles(msg.IsDark(), m.opts.NoColor))
+			m.setStyles(ptr(newStyles(msg.IsDark(), m.opts.NoColor)))
 		}
 		return m, nil
 	case jumpMsg:
@@ -138,7 +147,7 @@ func (m Model) View() tea.View {
 }
 
 // setStyles switches the theme for every pane.
-func (m *Model) setStyles(st Styles) {
+func (m *Model) setStyles(st *Styles) {
 	m.st = st
 	m.article.SetStyles(st)
 	for i := range m.lists {
