@@ -145,7 +145,8 @@ func (d *doc) endCandidate(j int) bool {
 	return d.flags[j-1]&(fWord|fClose) != 0
 }
 
-// bestStart picks the first token of the content after cue c.
+// bestStart picks the first token of the content after cue c (the best
+// score: a minimum-Bayes-risk choice as in bestEnd gains nothing here).
 func (d *doc) bestStart(c, last int) int {
 	a, b := startCandidates(c, last)
 	best, bestS := a, float32(0)
@@ -154,6 +155,28 @@ func (d *doc) bestStart(c, last int) int {
 		buf = d.startFeatures(d.inf, c, j, buf[:0])
 		if s := startModel.score(buf); j == a || s > bestS {
 			best, bestS = j, s
+		}
+	}
+	return best
+}
+
+// mbr turns scores into a softmax distribution at temperature t and
+// returns the candidate whose length n has the most mass on candidates of
+// n/2 to 2n words, ties going to the likelier one.
+func mbr(ps []float32, ws []int32, maxS, t float32) int {
+	for i := range ps {
+		ps[i] = float32(math.Exp(float64((ps[i] - maxS) / t)))
+	}
+	best, bestP := 0, float32(-1)
+	for i := range ps {
+		p := ps[i] / 2
+		for g := range ps {
+			if 2*ws[g] >= ws[i] && ws[g] <= 2*ws[i] {
+				p += ps[g]
+			}
+		}
+		if p > bestP {
+			best, bestP = i, p
 		}
 	}
 	return best
@@ -199,22 +222,7 @@ func (d *doc) bestEnd(c, k, lim int) int {
 	if n == 0 {
 		return lim
 	}
-	for i := 0; i < n; i++ {
-		ps[i] = float32(math.Exp(float64((ps[i] - maxS) / endTemp)))
-	}
-	best, bestP := 0, float32(-1)
-	for i := 0; i < n; i++ {
-		p := ps[i] / 2 // ties go to the likelier end
-		for g := 0; g < n; g++ {
-			if 2*ws[g] >= ws[i] && ws[g] <= 2*ws[i] {
-				p += ps[g]
-			}
-		}
-		if p > bestP {
-			best, bestP = i, p
-		}
-	}
-	return int(ends[best])
+	return int(ends[mbr(ps[:n], ws[:n], maxS, endTemp)])
 }
 
 // startExample is the start choice of a gold claim with cue h whose content

@@ -92,6 +92,15 @@ func (d *doc) frame(c, first, last, start int) {
 			before--
 		}
 	}
+	if before < first && d.shortTail(c+1, last) && d.prevQuote(first) {
+		if src.empty() {
+			src = d.sourceRight(c+1, last) // "“…?” asked Graham."
+		}
+		if !src.empty() { // "“…?” Clinton said. “…”": the splitter cut after "?”"
+			d.trailing(src, cue, d.quotes[d.qid[first-1]].open, first-1, last)
+			return
+		}
+	}
 	if before > first && d.endsContent(before) && !d.appositive(first, before) && !d.participle(c) &&
 		d.attributionTail(c, before, first, last, !src.empty()) {
 		if src.empty() {
@@ -346,4 +355,21 @@ func (d *doc) add(dr draft) {
 		}
 	}
 	d.drafts = append(d.drafts, dr)
+}
+
+// prevQuote reports whether the sentence starting at first follows, in the
+// same paragraph, a quotation that closes the previous sentence and that
+// no claim has taken yet.
+func (d *doc) prevQuote(first int) bool {
+	if first == 0 || d.flags[first-1]&fClose == 0 || paraBreak(d.src, d.toks, first) {
+		return false
+	}
+	for _, dr := range d.drafts {
+		for _, p := range dr.pieces {
+			if p.a < first && first <= p.b {
+				return false
+			}
+		}
+	}
+	return true
 }
