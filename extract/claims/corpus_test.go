@@ -15,10 +15,10 @@ import (
 // ./extract/claims/cmd/claimeval [-file seed.jsonl]); the regression test
 // fails when a change loses more than tolerance on any of them.
 const (
-	devContentF1 = 0.694
-	devSourceAcc = 0.901
-	seedF1       = 0.892
-	seedSource   = 1.000
+	devContentF1 = 0.702
+	devSourceAcc = 0.904
+	seedF1       = 0.907
+	seedSource   = 0.971
 	tolerance    = 0.01
 )
 

@@ -62,7 +62,7 @@ func (d *doc) markCues(sents []text.Sentence) {
 				continue
 			}
 			buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
-			if sc := cueModel.score(buf); sc > cueThreshold || sc > lowThreshold && d.strongFrame(i, s.Last) {
+			if sc := cueModel.score(buf); sc > cueThreshold || d.strongFrame(i, s.First, s.Last, sc) {
 				d.flags[i] |= fCue
 				d.cueScore[i] = sc
 			}
@@ -133,9 +133,18 @@ func decodeModels(gz []byte, n int) []*model {
 // alone tells them.
 const lowThreshold = -12
 
-// strongFrame reports a frame that makes token i of a sentence ending at
-// last a likely cue even on a low score: "that" or an opening quotation
-// mark right after it.
-func (d *doc) strongFrame(i, last int) bool {
-	return i+1 < last && (d.toks[i+1].Text == "that" || d.flags[i+1]&fOpen != 0)
+// strongFrame reports a frame that makes token i of the sentence [first,
+// last), scored sc, a likely cue even on a low score: "that" or an opening
+// quotation mark right after it, or, on a lower score still (the
+// classifier has seldom seen a quoted cue), a quotation it opens after a
+// name (Blinken “reaffirmed …”).
+func (d *doc) strongFrame(i, first, last int, sc float32) bool {
+	if sc > lowThreshold && i+1 < last && (d.toks[i+1].Text == "that" || d.flags[i+1]&fOpen != 0) {
+		return true
+	}
+	return sc > quotedCueThreshold && d.quotedCue(i, first)
 }
+
+// quotedCueThreshold is the score a cue needs inside a quotation that
+// opens after a name (tuned on polnear-dev and the seed).
+const quotedCueThreshold = -20
