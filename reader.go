@@ -1,14 +1,18 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-reader/dossier/extract"
 	"github.com/dossier-reader/dossier/extract/article"
+	"github.com/dossier-reader/dossier/extract/format"
 	"github.com/dossier-reader/dossier/extract/review"
+	"github.com/dossier-reader/dossier/samples"
 	"github.com/dossier-reader/dossier/ui"
 )
 
@@ -26,7 +30,8 @@ type readerOptions struct {
 // handles the next key.
 func runReader(a *article.Article, o readerOptions) error {
 	_, noColor := os.LookupEnv("NO_COLOR")
-	opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: extract.Tag}
+	opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: extract.Tag,
+		Exporter: exporter(a), ExportBase: exportBase(a.Path)}
 	store, err := openReview(a, o.reviewFile, &opts)
 	if err != nil {
 		return err
@@ -36,6 +41,32 @@ func runReader(a *article.Article, o readerOptions) error {
 	}
 	_, err = tea.NewProgram(ui.New(untagged(a), opts)).Run()
 	return err
+}
+
+// exporter is the reader's export: format.Export, refusing to write over
+// the article itself.
+func exporter(a *article.Article) ui.Exporter {
+	return func(doc *extract.Doc, name, path string, force bool) ([]string, error) {
+		if a.Path != "" && a.Path != "-" && sameFile(path, a.Path) {
+			return nil, fmt.Errorf("%s: the output would overwrite the article", path)
+		}
+		return format.Export(doc, name, path, force)
+	}
+}
+
+// exportBase is what the reader names exports after, as dossier export
+// does: the input's path, or for the sample, stdin and web pages a name in
+// the current directory.
+func exportBase(in string) string {
+	switch {
+	case in == "":
+		return samples.DefaultName
+	case in == "-":
+		return "stdin"
+	case strings.Contains(in, "://"):
+		return urlName(in)
+	}
+	return in
 }
 
 // untagged is the article as a doc for the reader to tag: its text, name

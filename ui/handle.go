@@ -39,6 +39,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.searching {
 		return m.searchKey(k)
 	}
+	if m.export.open {
+		return m.exportKey(k) // export.go
+	}
 	if rm, cmd, ok := m.reviewKeyTagged(k); ok { // review.go, tagging.go
 		return rm, cmd
 	}
@@ -59,6 +62,8 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.sel.mode == selSearch {
 			m.select_(selection{})
 		}
+	case key.Matches(k, m.keys.Export.Open):
+		return m, m.openExport()
 	case key.Matches(k, m.keys.Search):
 		m.searching = true
 		m.input.Reset()

@@ -30,6 +30,7 @@ type keyMap struct {
 	Quit   key.Binding
 
 	Review reviewKeyMap // review_keys.go
+	Export exportKeyMap // export.go
 }
 
 // newKeyMap returns the default keys.
@@ -61,6 +62,7 @@ func newKeyMap() keyMap {
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q", "ctrl+c"),
 		Review:    newReviewKeyMap(),
+		Export:    newExportKeyMap(),
 	}
 }
 
@@ -76,7 +78,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
 		{k.Select, k.Next, k.Prev, k.Search},
-		{k.Help, k.Quit},
+		{k.Help, k.Export.Open, k.Quit},
 		k.Review.paneHelp(), k.Review.articleHelp(), k.Review.editHelp(),
 	}
 }

@@ -124,7 +124,7 @@ func (m Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	body := m.body()
+	body := m.exportOverlay(m.body())
 	var foot []string
 	if m.help.ShowAll {
 		foot = append(foot, m.help.FullHelpView(m.keys.FullHelp()))

@@ -35,6 +35,12 @@ type Options struct {
 	// Review is nil (the doc is tagged by Tagger, so the review cannot be
 	// built before New).
 	Decisions []review.Action
+	// Exporter writes exports for the export form (E); nil turns it off.
+	Exporter Exporter
+	// ExportBase is what export paths are named after: the input's path
+	// (exports go beside it) or a bare name (they go in the current
+	// directory); "" uses the doc's ID.
+	ExportBase string
 }
 
 // focus is the pane that receives movement keys.
@@ -69,6 +75,7 @@ type Model struct {
 	sel           selection
 	rev           reviewer // decisions, filter and prompt (review.go)
 	tag           tagging  // background tagging (tagging.go)
+	export        exportForm
 }
 
 // New returns the root model for reading doc. A nil doc reads as empty.
@@ -111,6 +118,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case docMsg:
 		m.setDoc(msg)
 		return m, nil
+	case exportedMsg:
+		m.exported(msg)
+		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.opts.Theme == "" {
 			m.setStyles(ptr(newStyles(msg.IsDark(), m.opts.NoColor)))
@@ -127,12 +137,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.searching {
-		var cmd tea.Cmd
+	var cmd tea.Cmd
+	switch {
+	case m.searching:
 		m.input, cmd = m.input.Update(msg)
-		return m, cmd
+	case m.export.open:
+		m.export.path, cmd = m.export.path.Update(msg)
 	}
-	return m, nil
+	return m, cmd
 }
 
 // View draws the screen; only the root sets the alternate screen and mouse.

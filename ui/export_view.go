@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// itoa is strconv.Itoa, short for the status texts.
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// exportWidth is the export form's outer width for the current terminal.
+func (m Model) exportWidth() int { return min(max(m.width-4, 20), 72) }
+
+// exportOverlay draws the export form, when open, over the bottom rows of
+// the body, centred.
+func (m Model) exportOverlay(body []string) []string {
+	if !m.export.open || len(body) == 0 {
+		return body
+	}
+	box := m.exportBox(len(body))
+	w := m.exportWidth()
+	x, y := max((m.width-w)/2, 0), max(len(body)-len(box), 0)
+	out := append([]string(nil), body...)
+	for i, b := range box {
+		if y+i >= len(out) {
+			break
+		}
+		row := out[y+i]
+		out[y+i] = ansi.Truncate(row, x, "") + ansi.ResetStyle + b + ansi.TruncateLeft(row, x+w, "")
+	}
+	return out
+}
+
+// exportBox draws the form, at most h rows: a bordered list of the
+// formats with their descriptions, the path, and the keys or the question.
+func (m Model) exportBox(h int) []string {
+	f, st := m.export, m.st
+	w := m.exportWidth()
+	iw := w - 2
+	border := st.BorderFocused
+	side := border.Render("│")
+	rows := []string{border.Render("╭─") + st.Prompt.Render(" Export ") +
+		border.Render(strings.Repeat("─", max(iw-9, 0))+"╮")}
+	n := len(f.formats)
+	shown := max(min(n, h-5), 1)
+	first := max(min(f.cur-shown/2, n-shown), 0)
+	nameW := 0
+	for _, ft := range f.formats {
+		nameW = max(nameW, len(ft.Name))
+	}
+	for i := first; i < first+shown && i < n; i++ {
+		ft := f.formats[i]
+		base, marker := st.Text, "  "
+		if i == f.cur {
+			base, marker = st.CursorBlur, "• "
+			if f.field == fieldFormat {
+				base, marker = st.Cursor, "› "
+			}
+		}
+		name := ft.Name + strings.Repeat(" ", nameW-len(ft.Name)+2)
+		rows = append(rows, side+pieces(iw, base, piece{marker + name, st.Text}, piece{ft.Description, st.Dim})+side)
+	}
+	label := st.Dim.Render(" Path  ")
+	if f.field == fieldPath {
+		label = st.Prompt.Render(" Path  ")
+	}
+	rows = append(rows, side+fitCells(label+f.path.View(), iw)+side)
+	rows = append(rows, side+fitCells(m.exportHint(iw), iw)+side)
+	rows = append(rows, border.Render("╰"+strings.Repeat("─", iw)+"╯"))
+	return rows
+}
+
+// exportHint is the form's last line: its keys, the overwrite question, or
+// "exporting…".
+func (m Model) exportHint(w int) string {
+	f, ek := m.export, m.keys.Export
+	hm := m.help
+	hm.SetWidth(max(w-1, 0))
+	switch {
+	case f.running:
+		return m.st.Dim.Render(" exporting…")
+	case f.confirm:
+		q := " " + ansi.Truncate(oneLine(f.path.Value()), max(w/2, 8), "…") + " exists. Overwrite? "
+		return m.st.Prompt.Render(q) + hm.ShortHelpView([]key.Binding{ek.Yes, ek.No})
+	}
+	return " " + hm.ShortHelpView([]key.Binding{ek.Choose, ek.Field, ek.Run, ek.Cancel})
+}
+
+// fitCells cuts or pads a styled string to exactly w cells.
+func fitCells(s string, w int) string {
+	if sw := ansi.StringWidth(s); sw > w {
+		return ansi.Truncate(s, w, "…")
+	} else if sw < w {
+		return s + strings.Repeat(" ", w-sw)
+	}
+	return s
+}
