@@ -177,6 +177,13 @@ func docInfo(a *text.Analysis, s *scratch) []tokInfo {
 	for i, t := range a.Tokens {
 		infos[i] = s.info(t.Text)
 	}
+	docFlags(a, infos)
+	return infos
+}
+
+// docFlags adds to the tokens' own information (scratch.info) the sentence,
+// line and document flags.
+func docFlags(a *text.Analysis, infos []tokInfo) {
 	markCapsLines(a, infos)
 	for _, se := range a.Sentences {
 		for i := se.First; i < se.Last; i++ {
@@ -207,7 +214,6 @@ func docInfo(a *text.Analysis, s *scratch) []tokInfo {
 			infos[i].flags |= fDocCapMid
 		}
 	}
-	return infos
 }
 
 // markCapsLines flags the tokens of lines written in capitals (headlines,

@@ -28,32 +28,94 @@ func (m *Model) fuse() {
 
 // tagFirst runs the first stage over every sentence, writing its tags into
 // tags, and sums on the way the second stage's weights of the same
-// (shared) features into tg.em2.
+// (shared) features into tg.em2. The features of the word cache's entries
+// (tg.wc.ents, set by wordCache.docInfo) come summed; only the context
+// features are hashed and looked up.
 func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []uint8) {
-	mask := uint64(m.first.buckets() - 1)
 	tg.em2 = grow(tg.em2, len(infos)*nTags)
 	for _, se := range a.Sentences {
 		n := se.Last - se.First
 		if n <= 0 {
 			continue
 		}
-		tg.feats = baseFeatures(infos[se.First:se.Last], tg.feats)
 		tg.em = grow(tg.em, n*nTags)
-		em2 := tg.em2[se.First*nTags : se.Last*nTags]
-		for k := 0; k < n; k++ {
-			e1 := tg.em[k*nTags : (k+1)*nTags : (k+1)*nTags]
-			e2 := em2[k*nTags : (k+1)*nTags : (k+1)*nTags]
-			for _, f := range tg.feats[k*nFeats1 : (k+1)*nFeats1] {
-				b := int(f&mask) * 2 * nTags
-				row := m.fused[b : b+2*nTags : b+2*nTags]
-				for t := range nTags {
-					e1[t] += int32(row[t])
-					e2[t] += int32(row[nTags+t])
-				}
-			}
-		}
+		m.sentEmissions(infos[se.First:se.Last], tg.wc.ents[se.First:se.Last], &tg.wc,
+			tg.em, tg.em2[se.First*nTags:se.Last*nTags])
 		tg.back = growU8(tg.back, n*nTags)
 		viterbi(tg.em, m.first.mtrans[:], n, tg.back, tags[se.First:se.Last])
+	}
+}
+
+// sentEmissions writes the shared features' first-stage scores of the
+// sentence's tokens into em1 and their second-stage scores into em2.
+//
+// The context features' rows are scattered over a weight table much larger
+// than the CPU caches, so most look-ups miss. The rows are therefore first
+// located for the whole sentence (offs) and touched, one byte load each,
+// with nothing depending on the loads: the CPU then has many misses in
+// flight at once instead of the few a summing loop leaves room for, and the
+// summing pass finds the rows in cache.
+func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, em1, em2 []int32) {
+	mask := uint64(m.first.buckets() - 1)
+	n := len(infos)
+	if cap(c.offs) < n*nContext {
+		c.offs = make([]int32, n*nContext, 2*n*nContext)
+	}
+	offs := c.offs[:n*nContext]
+	var ctx [nContext]uint64
+	for k := 0; k < n; k++ {
+		contextFeatures(infos, k, &ctx)
+		o := offs[k*nContext : (k+1)*nContext : (k+1)*nContext]
+		for j, f := range ctx {
+			o[j] = int32(f&mask) * 2 * nTags
+		}
+	}
+	c.sink += touch(m.fused, offs)
+	for k := 0; k < n; k++ {
+		var acc [2 * nTags]int32
+		addVec(&acc, &ents[k].self)
+		p1, p2, n1, n2 := &c.bos, &c.bos, &c.eos, &c.eos
+		if k >= 1 {
+			p1 = ents[k-1]
+		}
+		if k >= 2 {
+			p2 = ents[k-2]
+		}
+		if k+1 < n {
+			n1 = ents[k+1]
+		}
+		if k+2 < n {
+			n2 = ents[k+2]
+		}
+		addVec(&acc, &p1.asP1)
+		addVec(&acc, &p2.asP2)
+		addVec(&acc, &n1.asN1)
+		addVec(&acc, &n2.asN2)
+		for _, b := range offs[k*nContext : (k+1)*nContext] {
+			row := (*[2 * nTags]int8)(m.fused[b : b+2*nTags])
+			for t := range acc {
+				acc[t] += int32(row[t])
+			}
+		}
+		copy(em1[k*nTags:(k+1)*nTags], acc[:nTags])
+		copy(em2[k*nTags:(k+1)*nTags], acc[nTags:])
+	}
+}
+
+// touch loads the first and last byte of the fused rows at offs, so that
+// they are in cache when summed (sentEmissions). Its result means nothing;
+// the caller keeps it so the loads are not optimised away.
+func touch(fused []int8, offs []int32) int8 {
+	var x int8
+	for _, b := range offs {
+		x |= fused[b] | fused[b+2*nTags-1]
+	}
+	return x
+}
+
+func addVec(acc *[2 * nTags]int32, v *wvec) {
+	for t := range acc {
+		acc[t] += int32(v[t])
 	}
 }
 

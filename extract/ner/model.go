@@ -85,18 +85,20 @@ type tagger struct {
 	em2   []int32 // second-stage emissions of the whole document
 	back  []uint8
 	tags  []uint8
+	wc    wordCache
 }
 
 // tagDoc returns a tag for every token of the document, and the tokens'
 // feature information.
 func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 	tg.s.common, tg.s.prof = m.common, m.prof
-	infos := docInfo(a, &tg.s)
 	tags := make([]uint8, len(a.Tokens))
 	if m.fused == nil {
+		infos := docInfo(a, &tg.s)
 		m.first.tag(a, infos, tg, tags)
 		return tags, infos
 	}
+	infos := tg.wc.docInfo(m, a, &tg.s)
 	m.tagFirst(a, infos, tg, tags)
 	stack(infos, tags)
 	m.tagSecond(a, infos, tg, tags)

@@ -1,0 +1,166 @@
+package ner
+
+import (
+	"hash/maphash"
+
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// The word cache holds, for each word type (a token's exact text) seen
+// recently by a tagger, everything about it that does not depend on where
+// it stands: its tokInfo as scratch.info computes it, and the summed fused
+// weights (both stages) of the features that look at it alone. Of the 27
+// shared features of a token (tokenFeatures), 10 are the token's own
+// (templates 0-8 and 23) and 6 its neighbours' own words or shapes
+// (templates 9-14), so a cache hit replaces 16 hashed look-ups in the 9 MB
+// weight table, mostly cache misses, by five vector additions. News repeats
+// words a lot, within a document and across documents, so most tokens hit.
+//
+// The cache is safe because every cached value is a pure function of the
+// token text and the model (its weights, common-word set and profile, none
+// of which change once the model is built): the cache remembers its model
+// and is emptied when used with another. The sums are integer sums, exact
+// in any order, so the emissions, and the output, are the same as summing
+// feature by feature.
+const (
+	wordCacheBits = 13 // 8192 entries of about 300 bytes per tagger
+	maxCachedWord = 23 // longer tokens are not cached (rare)
+)
+
+// wvec is the sum of some features' fused weight rows: the first stage's
+// nTags scores, then the second's. Sums of at most ten int8 weights fit.
+type wvec [2 * nTags]int16
+
+// wordEntry is one cached word type.
+type wordEntry struct {
+	info tokInfo // as scratch.info returns it: the token's own flags only
+	// self sums templates 0-8 and 23; asP1 the features of the word as the
+	// previous token (9, 13), asP2 as the one before (11), asN1 as the next
+	// (10, 14), asN2 as the one after (12).
+	self, asP1, asP2, asN1, asN2 wvec
+	gen                          uint32 // last document that used it; 0: empty
+	klen                         uint8
+	key                          [maxCachedWord]byte
+}
+
+// wordCache is a direct-mapped cache of word entries, kept in a tagger
+// across documents.
+type wordCache struct {
+	model *Model
+	seed  maphash.Seed
+	gen   uint32      // the current document
+	slots []wordEntry // 1 << wordCacheBits
+	// extra holds this document's words that are too long for a slot or
+	// whose slot another word of the same document holds: an entry in use
+	// by the current document is never evicted, so the entries of all its
+	// tokens stay valid until it is tagged.
+	extra    []wordEntry
+	bos, eos wordEntry // the sentence-boundary markers
+	ids      []int32
+	ents     []*wordEntry
+	offs     []int32 // sentEmissions' row offsets
+	sink     int8    // touch's results
+}
+
+// reset prepares the cache for a document tagged with m.
+func (c *wordCache) reset(m *Model) {
+	if c.model != m || c.gen == ^uint32(0) {
+		if c.slots == nil {
+			c.slots = make([]wordEntry, 1<<wordCacheBits)
+			c.seed = maphash.MakeSeed()
+		}
+		clear(c.slots)
+		c.model, c.gen = m, 0
+		c.bos = wordEntry{info: bosInfo}
+		c.eos = wordEntry{info: eosInfo}
+		m.wordVectors(&c.bos)
+		m.wordVectors(&c.eos)
+	}
+	c.gen++
+	c.extra = c.extra[:0]
+}
+
+// docInfo is docInfo with the cache: it also leaves in c.ents the entry of
+// every token of the document.
+func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
+	c.reset(m)
+	if cap(c.ids) < len(a.Tokens) {
+		c.ids = make([]int32, len(a.Tokens), 2*len(a.Tokens))
+	}
+	ids := c.ids[:len(a.Tokens)]
+	for i, t := range a.Tokens {
+		ids[i] = c.lookup(t.Text, s)
+	}
+	// Pointers only now: extra no longer grows.
+	if cap(c.ents) < len(ids) {
+		c.ents = make([]*wordEntry, len(ids), 2*len(ids))
+	}
+	c.ents = c.ents[:len(ids)]
+	infos := make([]tokInfo, len(a.Tokens))
+	for i, id := range ids {
+		var e *wordEntry
+		if int(id) < len(c.slots) {
+			e = &c.slots[id]
+		} else {
+			e = &c.extra[int(id)-len(c.slots)]
+		}
+		c.ents[i] = e
+		infos[i] = e.info
+	}
+	docFlags(a, infos)
+	return infos
+}
+
+// lookup returns the index of tok's entry (past len(c.slots): in extra),
+// filling it on a miss.
+func (c *wordCache) lookup(tok string, s *scratch) int32 {
+	if len(tok) <= maxCachedWord {
+		i := int32(maphash.String(c.seed, tok) & uint64(len(c.slots)-1))
+		e := &c.slots[i]
+		if e.gen != 0 && int(e.klen) == len(tok) && string(e.key[:e.klen]) == tok {
+			e.gen = c.gen
+			return i
+		}
+		if e.gen != c.gen {
+			c.fill(e, tok, s)
+			e.klen = uint8(copy(e.key[:], tok))
+			return i
+		}
+	}
+	c.extra = append(c.extra, wordEntry{})
+	c.fill(&c.extra[len(c.extra)-1], tok, s)
+	return int32(len(c.slots) + len(c.extra) - 1)
+}
+
+func (c *wordCache) fill(e *wordEntry, tok string, s *scratch) {
+	e.info = s.info(tok)
+	e.gen = c.gen
+	c.model.wordVectors(e)
+}
+
+// wordVectors sets e's weight sums from e.info. The templates and their
+// arguments are tokenFeatures'.
+func (m *Model) wordVectors(e *wordEntry) {
+	t := &e.info
+	m.rowSum(&e.self, mix(0, 0, 0, 0), mix(1, t.form, 0, 0), mix(2, t.lower, 0, 0),
+		mix(3, t.shape, 0, 0), mix(4, t.pre2, 0, 0), mix(5, t.pre3, 0, 0),
+		mix(6, t.suf2, 0, 0), mix(7, t.suf3, 0, 0), mix(8, t.suf4, 0, 0),
+		mix(23, uint64(t.length), t.shape, uint64(t.flags&(fAllCaps|fCommon))))
+	m.rowSum(&e.asP1, mix(9, t.lower, 0, 0), mix(13, t.shape, 0, 0))
+	m.rowSum(&e.asN1, mix(10, t.lower, 0, 0), mix(14, t.shape, 0, 0))
+	m.rowSum(&e.asP2, mix(11, t.lower, 0, 0))
+	m.rowSum(&e.asN2, mix(12, t.lower, 0, 0))
+}
+
+// rowSum sets v to the sum of the fused rows of the features.
+func (m *Model) rowSum(v *wvec, feats ...uint64) {
+	mask := uint64(m.first.buckets() - 1)
+	*v = wvec{}
+	for _, f := range feats {
+		b := int(f&mask) * 2 * nTags
+		row := m.fused[b : b+2*nTags : b+2*nTags]
+		for t := range v {
+			v[t] += int16(row[t])
+		}
+	}
+}
