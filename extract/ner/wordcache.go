@@ -2,6 +2,7 @@ package ner
 
 import (
 	"hash/maphash"
+	"slices"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -57,6 +58,7 @@ type wordCache struct {
 	extra    []wordEntry
 	bos, eos wordEntry // the sentence-boundary markers
 	ids      []int32
+	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
 	offs     []int32 // sentEmissions' row offsets
 	sink     int8    // touch's results
@@ -88,6 +90,7 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 		c.ids = make([]int32, len(a.Tokens), 2*len(a.Tokens))
 	}
 	ids := c.ids[:len(a.Tokens)]
+	c.pending = c.pending[:0]
 	for i, t := range a.Tokens {
 		ids[i] = c.lookup(t.Text, s)
 	}
@@ -98,15 +101,11 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 	c.ents = c.ents[:len(ids)]
 	infos := make([]tokInfo, len(a.Tokens))
 	for i, id := range ids {
-		var e *wordEntry
-		if int(id) < len(c.slots) {
-			e = &c.slots[id]
-		} else {
-			e = &c.extra[int(id)-len(c.slots)]
-		}
+		e := c.entry(id)
 		c.ents[i] = e
 		infos[i] = e.info
 	}
+	c.fillVectors()
 	docFlags(a, infos)
 	return infos
 }
@@ -122,45 +121,103 @@ func (c *wordCache) lookup(tok string, s *scratch) int32 {
 			return i
 		}
 		if e.gen != c.gen {
-			c.fill(e, tok, s)
+			c.fill(e, tok, s, int(i))
 			e.klen = uint8(copy(e.key[:], tok))
 			return i
 		}
 	}
 	c.extra = append(c.extra, wordEntry{})
-	c.fill(&c.extra[len(c.extra)-1], tok, s)
-	return int32(len(c.slots) + len(c.extra) - 1)
+	id := len(c.slots) + len(c.extra) - 1
+	c.fill(&c.extra[len(c.extra)-1], tok, s, id)
+	return int32(id)
 }
 
-func (c *wordCache) fill(e *wordEntry, tok string, s *scratch) {
+// fill computes a new entry's tokInfo; its weight sums wait for
+// fillVectors (the entry's index is in c.pending).
+func (c *wordCache) fill(e *wordEntry, tok string, s *scratch, id int) {
 	e.info = s.info(tok)
 	e.gen = c.gen
-	c.model.wordVectors(e)
+	c.pending = append(c.pending, int32(id))
 }
 
-// wordVectors sets e's weight sums from e.info. The templates and their
+// nWordFeats is the number of features summed into a word entry: the
+// templates wordFeatures lists.
+const nWordFeats = 16
+
+// wordFeatures writes the features of a word entry's sums: self's ten,
+// then asP1's two, asN1's two, asP2's and asN2's. The templates and their
 // arguments are tokenFeatures'.
-func (m *Model) wordVectors(e *wordEntry) {
-	t := &e.info
-	m.rowSum(&e.self, mix(0, 0, 0, 0), mix(1, t.form, 0, 0), mix(2, t.lower, 0, 0),
+func wordFeatures(t *tokInfo, out *[nWordFeats]uint64) {
+	*out = [nWordFeats]uint64{
+		mix(0, 0, 0, 0), mix(1, t.form, 0, 0), mix(2, t.lower, 0, 0),
 		mix(3, t.shape, 0, 0), mix(4, t.pre2, 0, 0), mix(5, t.pre3, 0, 0),
 		mix(6, t.suf2, 0, 0), mix(7, t.suf3, 0, 0), mix(8, t.suf4, 0, 0),
-		mix(23, uint64(t.length), t.shape, uint64(t.flags&(fAllCaps|fCommon))))
-	m.rowSum(&e.asP1, mix(9, t.lower, 0, 0), mix(13, t.shape, 0, 0))
-	m.rowSum(&e.asN1, mix(10, t.lower, 0, 0), mix(14, t.shape, 0, 0))
-	m.rowSum(&e.asP2, mix(11, t.lower, 0, 0))
-	m.rowSum(&e.asN2, mix(12, t.lower, 0, 0))
+		mix(23, uint64(t.length), t.shape, uint64(t.flags&(fAllCaps|fCommon))),
+		mix(9, t.lower, 0, 0), mix(13, t.shape, 0, 0),
+		mix(10, t.lower, 0, 0), mix(14, t.shape, 0, 0),
+		mix(11, t.lower, 0, 0),
+		mix(12, t.lower, 0, 0),
+	}
 }
 
-// rowSum sets v to the sum of the fused rows of the features.
-func (m *Model) rowSum(v *wvec, feats ...uint64) {
+// fillVectors computes the weight sums of the pending entries, all rows
+// touched first as in sentEmissions.
+func (c *wordCache) fillVectors() {
+	if len(c.pending) == 0 {
+		return
+	}
+	m := c.model
 	mask := uint64(m.first.buckets() - 1)
+	c.offs = slices.Grow(c.offs[:0], len(c.pending)*nWordFeats)
+	var fs [nWordFeats]uint64
+	for _, id := range c.pending {
+		wordFeatures(&c.entry(id).info, &fs)
+		for _, f := range fs {
+			c.offs = append(c.offs, int32(f&mask)*2*nTags)
+		}
+	}
+	c.sink += touch(m.fused, c.offs)
+	for i, id := range c.pending {
+		e := c.entry(id)
+		o := c.offs[i*nWordFeats : (i+1)*nWordFeats : (i+1)*nWordFeats]
+		m.rowSum(&e.self, o[:10])
+		m.rowSum(&e.asP1, o[10:12])
+		m.rowSum(&e.asN1, o[12:14])
+		m.rowSum(&e.asP2, o[14:15])
+		m.rowSum(&e.asN2, o[15:16])
+	}
+}
+
+// wordVectors sets e's weight sums from e.info (the boundary markers).
+func (m *Model) wordVectors(e *wordEntry) {
+	var fs [nWordFeats]uint64
+	wordFeatures(&e.info, &fs)
+	var offs [nWordFeats]int32
+	for i, f := range fs {
+		offs[i] = int32(f&uint64(m.first.buckets()-1)) * 2 * nTags
+	}
+	m.rowSum(&e.self, offs[:10])
+	m.rowSum(&e.asP1, offs[10:12])
+	m.rowSum(&e.asN1, offs[12:14])
+	m.rowSum(&e.asP2, offs[14:15])
+	m.rowSum(&e.asN2, offs[15:16])
+}
+
+// rowSum sets v to the sum of the fused rows at offs.
+func (m *Model) rowSum(v *wvec, offs []int32) {
 	*v = wvec{}
-	for _, f := range feats {
-		b := int(f&mask) * 2 * nTags
-		row := m.fused[b : b+2*nTags : b+2*nTags]
+	for _, b := range offs {
+		row := (*[2 * nTags]int8)(m.fused[b : b+2*nTags])
 		for t := range v {
 			v[t] += int16(row[t])
 		}
 	}
+}
+
+// entry returns the entry of an index lookup returned.
+func (c *wordCache) entry(id int32) *wordEntry {
+	if int(id) < len(c.slots) {
+		return &c.slots[id]
+	}
+	return &c.extra[int(id)-len(c.slots)]
 }
