@@ -42,7 +42,7 @@ func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []u
 		m.sentEmissions(infos[se.First:se.Last], tg.wc.ents[se.First:se.Last], &tg.wc,
 			tg.em, tg.em2[se.First*nTags:se.Last*nTags])
 		tg.back = growU8(tg.back, n*nTags)
-		viterbi(tg.em, m.first.mtrans[:], n, tg.back, tags[se.First:se.Last])
+		decode(tg.em, &m.first.mtrans, n, tg.back, tags[se.First:se.Last])
 	}
 }
 
@@ -144,6 +144,6 @@ func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []
 			e[tagIPER] -= m.perBias
 		}
 		tg.back = growU8(tg.back, n*nTags)
-		viterbi(em, m.second.mtrans[:], n, tg.back, tags[se.First:se.Last])
+		decode(em, &m.second.mtrans, n, tg.back, tags[se.First:se.Last])
 	}
 }
