@@ -9,7 +9,8 @@ import "github.com/dossier-reader/dossier/extract/text"
 const personBias = 80
 
 // fuse prepares a loaded or trained two-stage model for tagging: the two
-// stages' weights interleaved (Model.fused). Both stages must hash into the
+// stages' weights interleaved and biased for summing in lanes (Model.fused,
+// swar.go). Both stages must hash into the
 // same number of buckets (UnmarshalModel checks).
 func (m *Model) fuse() {
 	m.perBias = personBias
@@ -18,10 +19,16 @@ func (m *Model) fuse() {
 		return
 	}
 	n := m.first.buckets()
-	f := make([]int8, n*2*nTags)
+	f := make([]byte, n*rowBytes)
+	w1, w2 := m.first.w[:n*nTags], m.second.w[:n*nTags]
 	for b := 0; b < n; b++ {
-		copy(f[b*2*nTags:], m.first.w[b*nTags:(b+1)*nTags])
-		copy(f[b*2*nTags+nTags:], m.second.w[b*nTags:(b+1)*nTags])
+		r := f[b*rowBytes : (b+1)*rowBytes : (b+1)*rowBytes]
+		for t, w := range w1[b*nTags : (b+1)*nTags] {
+			r[t] = byte(w) ^ 0x80 // w + weightBias
+		}
+		for t, w := range w2[b*nTags : (b+1)*nTags] {
+			r[nTags+t] = byte(w) ^ 0x80
+		}
 	}
 	m.fused = f
 }
@@ -67,13 +74,13 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 		contextFeatures(infos, k, &ctx)
 		o := offs[k*nContext : (k+1)*nContext : (k+1)*nContext]
 		for j, f := range ctx {
-			o[j] = int32(f&mask) * 2 * nTags
+			o[j] = int32(f&mask) * rowBytes
 		}
 	}
 	c.sink += touch(m.fused, offs)
 	for k := 0; k < n; k++ {
-		var acc [2 * nTags]int32
-		addVec(&acc, &ents[k].self)
+		var acc lanes
+		addLanes(&acc, &ents[k].self)
 		p1, p2, n1, n2 := &c.bos, &c.bos, &c.eos, &c.eos
 		if k >= 1 {
 			p1 = ents[k-1]
@@ -87,36 +94,26 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 		if k+2 < n {
 			n2 = ents[k+2]
 		}
-		addVec(&acc, &p1.asP1)
-		addVec(&acc, &p2.asP2)
-		addVec(&acc, &n1.asN1)
-		addVec(&acc, &n2.asN2)
+		addLanes(&acc, &p1.asP1)
+		addLanes(&acc, &p2.asP2)
+		addLanes(&acc, &n1.asN1)
+		addLanes(&acc, &n2.asN2)
 		for _, b := range offs[k*nContext : (k+1)*nContext] {
-			row := (*[2 * nTags]int8)(m.fused[b : b+2*nTags])
-			for t := range acc {
-				acc[t] += int32(row[t])
-			}
+			addRow(&acc, m.fused, b)
 		}
-		copy(em1[k*nTags:(k+1)*nTags], acc[:nTags])
-		copy(em2[k*nTags:(k+1)*nTags], acc[nTags:])
+		unpack(&acc, nFeats1, em1[k*nTags:(k+1)*nTags], em2[k*nTags:(k+1)*nTags])
 	}
 }
 
 // touch loads the first and last byte of the fused rows at offs, so that
 // they are in cache when summed (sentEmissions). Its result means nothing;
 // the caller keeps it so the loads are not optimised away.
-func touch(fused []int8, offs []int32) int8 {
-	var x int8
+func touch(fused []byte, offs []int32) byte {
+	var x byte
 	for _, b := range offs {
-		x |= fused[b] | fused[b+2*nTags-1]
+		x |= fused[b] | fused[b+rowBytes-1]
 	}
 	return x
-}
-
-func addVec(acc *[2 * nTags]int32, v *wvec) {
-	for t := range acc {
-		acc[t] += int32(v[t])
-	}
 }
 
 // tagSecond adds the second stage's own features (stack.go must have run)

@@ -28,17 +28,13 @@ const (
 	maxCachedWord = 23 // longer tokens are not cached (rare)
 )
 
-// wvec is the sum of some features' fused weight rows: the first stage's
-// nTags scores, then the second's. Sums of at most ten int8 weights fit.
-type wvec [2 * nTags]int16
-
 // wordEntry is one cached word type.
 type wordEntry struct {
 	info tokInfo // as scratch.info returns it: the token's own flags only
 	// self sums templates 0-8 and 23; asP1 the features of the word as the
 	// previous token (9, 13), asP2 as the one before (11), asN1 as the next
 	// (10, 14), asN2 as the one after (12).
-	self, asP1, asP2, asN1, asN2 wvec
+	self, asP1, asP2, asN1, asN2 lanes
 	gen                          uint32 // last document that used it; 0: empty
 	klen                         uint8
 	key                          [maxCachedWord]byte
@@ -61,7 +57,7 @@ type wordCache struct {
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
 	offs     []int32 // sentEmissions' row offsets
-	sink     int8    // touch's results
+	sink     byte    // touch's results
 }
 
 // reset prepares the cache for a document tagged with m.
@@ -173,7 +169,7 @@ func (c *wordCache) fillVectors() {
 	for _, id := range c.pending {
 		wordFeatures(&c.entry(id).info, &fs)
 		for _, f := range fs {
-			c.offs = append(c.offs, int32(f&mask)*2*nTags)
+			c.offs = append(c.offs, int32(f&mask)*rowBytes)
 		}
 	}
 	c.sink += touch(m.fused, c.offs)
@@ -194,7 +190,7 @@ func (m *Model) wordVectors(e *wordEntry) {
 	wordFeatures(&e.info, &fs)
 	var offs [nWordFeats]int32
 	for i, f := range fs {
-		offs[i] = int32(f&uint64(m.first.buckets()-1)) * 2 * nTags
+		offs[i] = int32(f&uint64(m.first.buckets()-1)) * rowBytes
 	}
 	m.rowSum(&e.self, offs[:10])
 	m.rowSum(&e.asP1, offs[10:12])
@@ -203,14 +199,11 @@ func (m *Model) wordVectors(e *wordEntry) {
 	m.rowSum(&e.asN2, offs[15:16])
 }
 
-// rowSum sets v to the sum of the fused rows at offs.
-func (m *Model) rowSum(v *wvec, offs []int32) {
-	*v = wvec{}
+// rowSum sets v to the sum of the fused rows at offs (swar.go).
+func (m *Model) rowSum(v *lanes, offs []int32) {
+	*v = lanes{}
 	for _, b := range offs {
-		row := (*[2 * nTags]int8)(m.fused[b : b+2*nTags])
-		for t := range v {
-			v[t] += int16(row[t])
-		}
+		addRow(v, m.fused, b)
 	}
 }
 
