@@ -8,33 +8,33 @@ package ner
 // far below -forbidden), so a path through a forbidden transition is never
 // the best nor tied with it. The candidates kept are tried in viterbi's
 // order with its strict comparison, so ties resolve the same way too.
-func decode(em []int32, trans *[(nTags + 1) * nTags]int32, n int, back []uint8, out []uint8) {
-	var cur, prev [nTags]int32
+//
+// The transitions come transposed (stage.ttrans), so that the candidates of
+// one tag are contiguous, and the nine-way maximum is unrolled.
+func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
+	trans, tt := &st.mtrans, &st.ttrans
+	var prev [nTags]int32
 	for t := 0; t < nTags; t++ {
 		prev[t] = em[t] + trans[t]
 	}
 	for k := 1; k < n; k++ {
 		e := (*[nTags]int32)(em[k*nTags : (k+1)*nTags])
 		bk := (*[nTags]uint8)(back[k*nTags : (k+1)*nTags])
+		var cur [nTags]int32
 		// O and B-X: any predecessor.
 		for _, t := range [...]int{tagO, 1, 3, 5, 7} {
-			best, arg := prev[0]+trans[nTags+t], 0
-			for p := 1; p < nTags; p++ {
-				if s := prev[p] + trans[(p+1)*nTags+t]; s > best {
-					best, arg = s, p
-				}
-			}
+			best, arg := argmax(&prev, &tt[t])
 			cur[t] = best + e[t]
-			bk[t] = uint8(arg)
+			bk[t] = arg
 		}
 		// I-X (2, 4, 6, 8): B-X or I-X before.
 		for t := 2; t < nTags; t += 2 {
-			best, arg := prev[t-1]+trans[t*nTags+t], t-1
-			if s := prev[t] + trans[(t+1)*nTags+t]; s > best {
-				best, arg = s, t
+			best, arg := prev[t-1]+tt[t][t-1], uint8(t-1)
+			if s := prev[t] + tt[t][t]; s > best {
+				best, arg = s, uint8(t)
 			}
 			cur[t] = best + e[t]
-			bk[t] = uint8(arg)
+			bk[t] = arg
 		}
 		prev = cur
 	}
@@ -47,5 +47,45 @@ func decode(em []int32, trans *[(nTags + 1) * nTags]int32, n int, back []uint8, 
 	for k := n - 1; k >= 0; k-- {
 		out[k] = uint8(best)
 		best = int(back[k*nTags+best])
+	}
+}
+
+// argmax returns the best of prev[p]+tr[p] and the first p that reaches
+// it.
+func argmax(prev, tr *[nTags]int32) (int32, uint8) {
+	best, arg := prev[0]+tr[0], uint8(0)
+	if s := prev[1] + tr[1]; s > best {
+		best, arg = s, 1
+	}
+	if s := prev[2] + tr[2]; s > best {
+		best, arg = s, 2
+	}
+	if s := prev[3] + tr[3]; s > best {
+		best, arg = s, 3
+	}
+	if s := prev[4] + tr[4]; s > best {
+		best, arg = s, 4
+	}
+	if s := prev[5] + tr[5]; s > best {
+		best, arg = s, 5
+	}
+	if s := prev[6] + tr[6]; s > best {
+		best, arg = s, 6
+	}
+	if s := prev[7] + tr[7]; s > best {
+		best, arg = s, 7
+	}
+	if s := prev[8] + tr[8]; s > best {
+		best, arg = s, 8
+	}
+	return best, arg
+}
+
+// transpose sets st.ttrans from st.mtrans.
+func (st *stage) transpose() {
+	for t := 0; t < nTags; t++ {
+		for p := 0; p < nTags; p++ {
+			st.ttrans[t][p] = st.mtrans[(p+1)*nTags+t]
+		}
 	}
 }

@@ -15,10 +15,11 @@ func TestDecodeMatchesViterbi(t *testing.T) {
 	for i := range small {
 		small[i] = rng.Int32N(5) - 2
 	}
-	var masked [(nTags + 1) * nTags]int32
-	maskTrans(masked[:], small[:])
+	masked := new(stage)
+	maskTrans(masked.mtrans[:], small[:])
+	masked.transpose()
 	m := defaultModel()
-	for _, trans := range []*[(nTags + 1) * nTags]int32{&m.first.mtrans, &m.second.mtrans, &masked} {
+	for _, st := range []*stage{m.first, m.second, masked} {
 		for range 3000 {
 			n := 1 + rng.IntN(60)
 			span := int32(1 + rng.IntN(4000))
@@ -27,8 +28,8 @@ func TestDecodeMatchesViterbi(t *testing.T) {
 				em[i] = rng.Int32N(2*span+1) - span
 			}
 			want, got := make([]uint8, n), make([]uint8, n)
-			viterbi(em, trans[:], n, make([]uint8, n*nTags), want)
-			decode(em, trans, n, make([]uint8, n*nTags), got)
+			viterbi(em, st.mtrans[:], n, make([]uint8, n*nTags), want)
+			decode(em, st, n, make([]uint8, n*nTags), got)
 			if !slices.Equal(got, want) {
 				t.Fatalf("decode %v, viterbi %v", got, want)
 			}

@@ -18,6 +18,8 @@ func (m *Model) fuse() {
 	if m.second == nil {
 		return
 	}
+	m.first.transpose()
+	m.second.transpose()
 	n := m.first.buckets()
 	f := make([]byte, n*rowBytes)
 	w1, w2 := m.first.w[:n*nTags], m.second.w[:n*nTags]
@@ -49,7 +51,7 @@ func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []u
 		m.sentEmissions(infos[se.First:se.Last], tg.wc.ents[se.First:se.Last], &tg.wc,
 			tg.em, tg.em2[se.First*nTags:se.Last*nTags])
 		tg.back = growU8(tg.back, n*nTags)
-		decode(tg.em, &m.first.mtrans, n, tg.back, tags[se.First:se.Last])
+		decode(tg.em, m.first, n, tg.back, tags[se.First:se.Last])
 	}
 }
 
@@ -141,6 +143,6 @@ func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []
 			e[tagIPER] -= m.perBias
 		}
 		tg.back = growU8(tg.back, n*nTags)
-		decode(em, &m.second.mtrans, n, tg.back, tags[se.First:se.Last])
+		decode(em, m.second, n, tg.back, tags[se.First:se.Last])
 	}
 }

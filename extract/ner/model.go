@@ -72,6 +72,9 @@ type stage struct {
 	// mtrans is trans with the transitions allowed forbids set very low, so
 	// that decoding needs no test (set by fuse).
 	mtrans [(nTags + 1) * nTags]int32
+	// ttrans is mtrans without the start row, transposed: ttrans[t][p] is
+	// the transition from p to t (set by fuse, for decode).
+	ttrans [nTags][nTags]int32
 }
 
 // buckets is the number of hashed feature buckets.
