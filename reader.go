@@ -31,7 +31,7 @@ type readerOptions struct {
 func runReader(a *article.Article, o readerOptions) error {
 	_, noColor := os.LookupEnv("NO_COLOR")
 	opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: extract.Tag,
-		Exporter: exporter(a), ExportBase: exportBase(a.Path)}
+		Exporter: exporter(a), ExportBase: exportBase(a.Path), Article: a}
 	store, err := openReview(a, o.reviewFile, &opts)
 	if err != nil {
 		return err

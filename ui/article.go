@@ -111,7 +111,10 @@ func (a *article) SetSize(w, h int) {
 }
 
 // SetStyles changes the theme.
-func (a *article) SetStyles(st *Styles) { a.st = st }
+func (a *article) SetStyles(st *Styles) {
+	a.st = st
+	a.restyle() // Markdown is rendered for a dark or a light background
+}
 
 // SetMarks replaces the selection's marks (a claim's parts, search matches).
 func (a *article) SetMarks(ms []mark) { a.dyn = newMarkIndex(ms) }
@@ -204,7 +207,11 @@ func (a article) rows() []string {
 			continue
 		}
 		var s string
-		s, buf = a.paintLine(a.lines[i], buf[:0])
+		if a.md != nil { // glamour's rendition (mdarticle.go)
+			s, buf = a.paintMD(i, buf)
+		} else {
+			s, buf = a.paintLine(a.lines[i], buf[:0])
+		}
 		rows = append(rows, s)
 	}
 	return rows

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-reader/dossier/extract"
+	loader "github.com/dossier-reader/dossier/extract/article"
 	"github.com/dossier-reader/dossier/extract/review"
 )
 
@@ -35,6 +36,10 @@ type Options struct {
 	// Review is nil (the doc is tagged by Tagger, so the review cannot be
 	// built before New).
 	Decisions []review.Action
+	// Article is the loaded article: with Markdown (a Markdown or HTML
+	// source) the reader shows it rendered, under a header of its title,
+	// byline, site and date; nil shows Doc.Text as plain text.
+	Article *loader.Article
 	// Exporter writes exports for the export form (E); nil turns it off.
 	Exporter Exporter
 	// ExportBase is what export paths are named after: the input's path
@@ -87,6 +92,7 @@ func New(doc *extract.Doc, opts Options) Model {
 	m := Model{doc: doc, opts: opts, keys: ptr(newKeyMap()), help: help.New(), tag: tagging{busy: busy}}
 	m.st = ptr(newStyles(opts.Theme != "light", opts.NoColor))
 	m.article = newArticle(doc, m.st, m.keys)
+	m.article.setSource(opts.Article, doc)
 	m.lists = newLists(doc, m.keys, busy)
 	m.input = textinput.New()
 	m.input.Prompt = "/"
@@ -117,7 +123,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case docMsg:
 		m.setDoc(msg)
-		return m, nil
+		return m, m.article.wrapCmd()
 	case exportedMsg:
 		m.exported(msg)
 		return m, nil
@@ -125,7 +131,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.opts.Theme == "" {
 			m.setStyles(ptr(newStyles(msg.IsDark(), m.opts.NoColor)))
 		}
-		return m, nil
+		return m, m.article.wrapCmd()
 	case jumpMsg:
 		m.jump(msg)
 		return m, nil

@@ -43,6 +43,8 @@ type Styles struct {
 	Rejected  lipgloss.Style // a rejected row's name
 
 	Help help.Styles
+
+	dark, mono bool // the theme, for glamour's standard style (markdown.go)
 }
 
 // Bar characters for the article gutter; distinct without colour.
@@ -110,6 +112,7 @@ func newStyles(isDark, noColor bool) Styles {
 		Selection:     n().Background(p.match).Underline(true),
 		Rejected:      n().Foreground(p.dim).Strikethrough(true),
 		Help:          help.DefaultStyles(isDark),
+		dark:          isDark,
 	}
 }
 
@@ -144,6 +147,7 @@ func monoStyles() Styles {
 		Selection:     n().Reverse(true).Underline(true),
 		Rejected:      n().Faint(true).Strikethrough(true),
 		Help:          monoHelp(),
+		mono:          true,
 	}
 }
 

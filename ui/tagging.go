@@ -75,6 +75,7 @@ func (m *Model) setDoc(msg docMsg) {
 		return
 	}
 	m.doc, m.tag.busy = msg.doc, false
+	m.article.setMarkdownDoc(msg.doc)
 	ls := newLists(msg.doc, m.keys, false)
 	for i := range m.lists {
 		m.lists[i].empty = ls[i].empty

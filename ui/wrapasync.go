@@ -11,58 +11,90 @@ import (
 // article is wrapped at once and the first frame is complete.
 const asyncWrapBytes = 128 << 10
 
-// wrapState is how far an article's wrapped lines are from the whole text.
+// wrapState is how far an article's lines are from what should be shown.
 // A large article is first wrapped only around what the screen shows (a
-// window of a few screens) and a command wraps all of it in the background;
-// wrappedMsg replaces the window with the full lines.
+// window of a few screens) and a command wraps (or renders, for Markdown)
+// all of it in the background; wrappedMsg replaces the window with the full
+// lines. Every job is keyed by the text's generation, the width and the
+// Markdown revision, so a result for anything else is dropped.
 type wrapState struct {
-	partial bool // lines cover a window of the text; the full wrap is on its way
-	gen     int  // the article's generation: a new text is a new generation
-	pending int  // the text width a wrap command was issued for, 0 for none
+	partial bool      // lines cover a window of the text; the full lines are on their way
+	gen     int       // the article's generation: a new text is a new generation
+	shown   renderKey // what the complete lines on screen were made for
+	pending renderKey // the job a command is on its way for; zero for none
+	mdState           // the Markdown rendition (mdarticle.go)
 }
 
-// wrappedMsg is sent by the background wrap when the article text of
-// generation gen has been wrapped at width; older results are dropped.
+// renderKey identifies a wrap or render job.
+type renderKey struct {
+	gen, width, rev int
+}
+
+// wrappedMsg is sent by the background wrap or render when the lines for
+// key are ready; md is the render for a Markdown article (nil for a plain
+// wrap, or when glamour failed and the text is shown plain).
 type wrappedMsg struct {
-	gen, width int
-	lines      []line
+	key   renderKey
+	lines []line
+	md    *mdRender
 }
 
-// rewrap wraps the text at the current text width: all of it for a small
-// article, else a window around byte offset anchor (the full wrap then comes
-// from wrapCmd).
+// want is the job the screen needs now.
+func (a *article) want() renderKey { return renderKey{gen: a.gen, width: a.textW, rev: a.rev + 1} }
+
+// rewrap makes the lines for the current text width: all of them for a
+// small article, else a window of plain text around byte offset anchor (the
+// full lines then come from wrapCmd).
 func (a *article) rewrap(anchor int) {
 	if len(a.text) <= asyncWrapBytes {
-		a.lines, a.partial = wrap(a.text, a.textW), false
+		a.setLines(a.makeLines(a.want()))
 		return
 	}
-	a.lines, a.partial = wrapWindow(a.text, a.textW, anchor, max(a.height, 10)), true
+	a.md, a.partial = nil, true
+	a.lines = wrapWindow(a.text, a.textW, anchor, max(a.height, 10))
 }
 
-// wrapCmd returns the command that wraps the whole text in the background,
-// or nil when the lines are complete or a command is already on its way.
+// makeLines does a job: renders the Markdown, or wraps the text.
+func (a *article) makeLines(k renderKey) wrappedMsg {
+	if a.hasMarkdown() {
+		if r, err := renderMarkdown(a.src, a.mdDoc, a.mdWidth(), a.style); err == nil {
+			return wrappedMsg{key: k, lines: r.text, md: r}
+		}
+	}
+	return wrappedMsg{key: k, lines: wrap(a.text, k.width)}
+}
+
+// wrapCmd returns the command that makes the full lines in the background,
+// or nil when they are shown or a command is already on its way.
 func (a *article) wrapCmd() tea.Cmd {
-	if !a.partial || a.pending == a.textW {
+	k := a.want()
+	if (!a.partial && a.shown == k) || a.pending == k || a.textW == 0 {
 		return nil
 	}
-	a.pending = a.textW
-	text, w, gen := a.text, a.textW, a.gen
-	return func() tea.Msg { return wrappedMsg{gen: gen, width: w, lines: wrap(text, w)} }
+	a.pending = k
+	job := *a // the text, source and doc it needs; immutable
+	return func() tea.Msg { return job.makeLines(k) }
 }
 
-// setWrapped takes the background wrap's lines if they are for this text at
-// this width, keeping the top line (and the current mention) where they were.
+// setWrapped takes a background job's lines if they are still wanted,
+// keeping the top line (and the current mention) where they were.
 func (a *article) setWrapped(msg wrappedMsg) {
-	if !a.partial || msg.gen != a.gen || msg.width != a.textW {
-		return // stale: another text or width, or already complete
+	if msg.key != a.want() || (!a.partial && a.shown == msg.key) {
+		return // stale: another text, width or rendition, or already shown
 	}
 	anchor := 0
 	if len(a.lines) > 0 {
 		anchor = a.lines[a.top].start
 	}
-	a.lines, a.partial, a.pending = msg.lines, false, 0
+	a.setLines(msg)
 	a.top = lineAt(a.lines, anchor)
 	a.clamp()
+}
+
+// setLines shows a job's complete lines.
+func (a *article) setLines(msg wrappedMsg) {
+	a.lines, a.md, a.partial = msg.lines, msg.md, false
+	a.shown, a.pending = msg.key, renderKey{}
 }
 
 // ensure makes sure, while only a window is wrapped, that byte offset off has
