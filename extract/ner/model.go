@@ -92,15 +92,20 @@ type tagger struct {
 }
 
 // tagDoc returns a tag for every token of the document, and the tokens'
-// feature information.
+// feature information, valid while tg is not reused.
 func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 	tg.s.common, tg.s.prof = m.common, m.prof
-	tags := make([]uint8, len(a.Tokens))
 	if m.fused == nil {
+		tags := make([]uint8, len(a.Tokens))
 		infos := docInfo(a, &tg.s)
 		m.first.tag(a, infos, tg, tags)
 		return tags, infos
 	}
+	// The tags and infos are only used until the tagger goes back to the
+	// pool (mentions), so they can be its reused buffers.
+	tg.tags = growU8(tg.tags, len(a.Tokens))
+	tags := tg.tags
+	clear(tags)
 	infos := tg.wc.docInfo(m, a, &tg.s)
 	m.tagFirst(a, infos, tg, tags)
 	stack(infos, tags)

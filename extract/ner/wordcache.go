@@ -54,6 +54,7 @@ type wordCache struct {
 	extra    []wordEntry
 	bos, eos wordEntry // the sentence-boundary markers
 	ids      []int32
+	infos    []tokInfo
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
 	offs     []int32 // sentEmissions' row offsets
@@ -95,7 +96,10 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 		c.ents = make([]*wordEntry, len(ids), 2*len(ids))
 	}
 	c.ents = c.ents[:len(ids)]
-	infos := make([]tokInfo, len(a.Tokens))
+	if cap(c.infos) < len(a.Tokens) {
+		c.infos = make([]tokInfo, len(a.Tokens), 2*len(a.Tokens))
+	}
+	infos := c.infos[:len(a.Tokens)] // every element set below
 	for i, id := range ids {
 		e := c.entry(id)
 		c.ents[i] = e
