@@ -91,21 +91,48 @@ func (d *doc) speaker(src rng, people []Person, prev []Claim) (string, int) {
 	if src.b-src.a == 1 && d.flags[src.a]&(fPron|fRel) != 0 {
 		return d.antecedent(sp.Start, people, prev, name)
 	}
+	// A reader resolves "the spokesperson" or "the Russian foreign minister"
+	// to someone already introduced: the person whose name ends in the head
+	// or whose role names the source, or an earlier claim's source with the
+	// same head noun; of those, the one met last before the source.
 	lname := strings.ToLower(name)
+	best, bestAt := -1, -1
 	for i, p := range people {
-		if lastWord(p.Name) == head || p.Role != "" && strings.Contains(strings.ToLower(p.Role), lname) {
-			return p.Name, i
+		if lastWord(p.Name) != head && (p.Role == "" || !strings.Contains(strings.ToLower(p.Role), lname)) {
+			continue
+		}
+		if at := lastMentionBefore(p, sp.Start); at > bestAt {
+			best, bestAt = i, at
 		}
 	}
 	if d.flags[a]&fCap == 0 || a > src.a {
 		lhead := strings.ToLower(head)
 		for i := len(prev) - 1; i >= 0; i-- {
-			if prev[i].Source != nil && strings.ToLower(lastWord(d.src[prev[i].Source.Start:prev[i].Source.End])) == lhead {
-				return prev[i].Speaker, prev[i].Person
+			ps := prev[i].Source
+			if ps != nil && ps.End <= sp.Start && strings.ToLower(lastWord(d.src[ps.Start:ps.End])) == lhead {
+				if ps.End > bestAt {
+					return prev[i].Speaker, prev[i].Person
+				}
+				break
 			}
 		}
 	}
+	if best >= 0 {
+		return people[best].Name, best
+	}
 	return strings.Join(strings.Fields(name), " "), -1
+}
+
+// lastMentionBefore returns the end of p's last mention that ends at or
+// before offset at, or -1 when p is not mentioned before it.
+func lastMentionBefore(p Person, at int) int {
+	last := -1
+	for _, m := range p.Mentions {
+		if m.End <= at && m.End > last {
+			last = m.End
+		}
+	}
+	return last
 }
 
 // antecedent resolves a pronoun at byte offset at: the person mentioned last
