@@ -26,9 +26,11 @@ var version = "dev"
 const usage = `dossier — read news articles with their people, countries, weapons and claims
 
 Usage:
-  dossier [flags] [FILE | URL | -]
+  dossier [flags] [FILE | URL | -]...
                                  read an article: text, Markdown or HTML, a file or a
-                                 web page (no FILE: the bundled sample; -: stdin)
+                                 web page (no FILE: the bundled sample; -: stdin);
+                                 several make a reading list ([ and ] move, L lists);
+                                 one that cannot be loaded is reported and skipped
   dossier tag [FILE | -]         print the article's annotations as JSON
   dossier tag --jsonl            read JSON Lines {"id","text"} on stdin, write one tagged line each
   dossier export [--format F] [-o PATH] [FILE...]
@@ -86,17 +88,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dossier: --theme must be dark or light, not %q\n", *theme)
 		return 2
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "dossier: one article at a time (got", fs.NArg(), "arguments)")
+	if fs.NArg() > 1 && *reviewFile != "" {
+		fmt.Fprintln(stderr, "dossier: --review-file is for one article (got", fs.NArg(), "arguments)")
 		return 2
 	}
-	art, err := loadArticle(fs.Arg(0), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
-	if err != nil {
+	// A reading list: every article that loads is read; one that does not
+	// is reported here, before the screen opens, and in the status line, and
+	// makes the exit status 1. When none loads the screen never opens.
+	arts, errs := loadArticles(fs.Args(), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
+	var notices []string
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "dossier:", err)
+		notices = append(notices, "not opened: "+err.Error())
+	}
+	if len(arts) == 0 {
+		return 1
+	}
+	if err := runReader(arts, readerOptions{theme: *theme, mouse: *mouse, reviewFile: *reviewFile}, notices); err != nil {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1
 	}
-	if err := runReader(art, readerOptions{theme: *theme, mouse: *mouse, reviewFile: *reviewFile}); err != nil {
-		fmt.Fprintln(stderr, "dossier:", err)
+	if len(errs) > 0 {
 		return 1
 	}
 	return 0

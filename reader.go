@@ -23,24 +23,49 @@ type readerOptions struct {
 	reviewFile string // --review-file; "" for the data directory
 }
 
-// runReader reopens the article's review and runs the reader until the
-// user quits. The reader tags the article itself (in the background when it
-// is large, so its text is on screen at once) and replays the review's
-// decisions on it. Each decision is saved by the store before the reader
-// handles the next key.
-func runReader(a *article.Article, o readerOptions) error {
+// runReader reopens each article's review and runs the reader on the
+// articles (a reading list when there are several) until the user quits.
+// The reader tags each article itself when first shown (in the background
+// when it is large, so its text is on screen at once) and replays its
+// review's decisions on it. Each decision is saved by its article's store
+// before the reader handles the next key. notices (articles that could not
+// be loaded) are shown in the status line on open.
+func runReader(arts []*article.Article, o readerOptions, notices []string) error {
 	_, noColor := os.LookupEnv("NO_COLOR")
-	opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: extract.Tag,
-		Exporter: exporter(a), ExportBase: exportBase(a.Path), Article: a}
-	store, err := openReview(a, o.reviewFile, &opts)
-	if err != nil {
-		return err
+	items := make([]ui.Item, 0, len(arts))
+	for _, a := range arts {
+		opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: extract.Tag,
+			Exporter: exporter(a), ExportBase: exportBase(a.Path), Article: a}
+		store, err := openReview(a, o.reviewFile, &opts)
+		if err != nil {
+			return err
+		}
+		if store != nil {
+			defer store.Close()
+		}
+		items = append(items, ui.Item{Doc: untagged(a), Opts: opts})
 	}
-	if store != nil {
-		defer store.Close()
-	}
-	_, err = tea.NewProgram(ui.New(untagged(a), opts)).Run()
+	items[0].Opts.Notices = append(notices, items[0].Opts.Notices...)
+	_, err := tea.NewProgram(ui.NewList(items)).Run()
 	return err
+}
+
+// loadArticles loads every source (the bundled sample for none). An
+// article that cannot be loaded is reported in errs and left out; the
+// others are read.
+func loadArticles(srcs []string, opts article.Options) (arts []*article.Article, errs []error) {
+	if len(srcs) == 0 {
+		srcs = []string{""}
+	}
+	for _, src := range srcs {
+		a, err := loadArticle(src, opts)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts, errs
 }
 
 // exporter is the reader's export: format.Export, refusing to write over

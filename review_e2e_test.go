@@ -89,6 +89,10 @@ func TestReviewSurvivesSIGKILL(t *testing.T) {
 			waitFor(t, "decision "+strconv.Itoa(n)+" saved", saved(n))
 		}
 	}
+	// The decision is saved before the frame that shows it is drawn.
+	waitFor(t, "the counts on screen", func() bool {
+		return strings.Contains(s.tmux("capture-pane", "-p", "-t", s.name), "2 accepted · 1 rejected")
+	})
 	before := s.tmux("capture-pane", "-p", "-t", s.name)
 	pid, err := strconv.Atoi(strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_pid}")))
 	if err != nil {

@@ -20,18 +20,7 @@ func (m Model) exportOverlay(body []string) []string {
 	if !m.export.open || len(body) == 0 {
 		return body
 	}
-	box := m.exportBox(len(body))
-	w := m.exportWidth()
-	x, y := max((m.width-w)/2, 0), max(len(body)-len(box), 0)
-	out := append([]string(nil), body...)
-	for i, b := range box {
-		if y+i >= len(out) {
-			break
-		}
-		row := out[y+i]
-		out[y+i] = ansi.Truncate(row, x, "") + ansi.ResetStyle + b + ansi.TruncateLeft(row, x+w, "")
-	}
-	return out
+	return overlay(body, m.exportBox(len(body)), m.width, m.exportWidth())
 }
 
 // exportBox draws the form, at most h rows: a bordered list of the

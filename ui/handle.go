@@ -42,7 +42,13 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.export.open {
 		return m.exportKey(k) // export.go
 	}
+	if m.reading.open {
+		return m.listKey(k) // readinglist.go
+	}
 	if rm, cmd, ok := m.reviewKeyTagged(k); ok { // review.go, tagging.go
+		return rm, cmd
+	}
+	if rm, cmd, ok := m.readingKey(k); ok { // after review: its prompts take every key
 		return rm, cmd
 	}
 	switch {

@@ -29,8 +29,9 @@ type keyMap struct {
 	Help   key.Binding
 	Quit   key.Binding
 
-	Review reviewKeyMap // review_keys.go
-	Export exportKeyMap // export.go
+	Review  reviewKeyMap  // review_keys.go
+	Export  exportKeyMap  // export.go
+	Reading readingKeyMap // readinglist.go
 }
 
 // newKeyMap returns the default keys.
@@ -63,6 +64,7 @@ func newKeyMap() keyMap {
 		Quit:      b("q", "quit", "q", "ctrl+c"),
 		Review:    newReviewKeyMap(),
 		Export:    newExportKeyMap(),
+		Reading:   newReadingKeyMap(),
 	}
 }
 
@@ -78,6 +80,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
 		{k.Select, k.Next, k.Prev, k.Search},
+		{k.Reading.Next, k.Reading.Prev, k.Reading.List},
 		{k.Help, k.Export.Open, k.Quit},
 		k.Review.paneHelp(), k.Review.articleHelp(), k.Review.editHelp(),
 	}

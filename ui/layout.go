@@ -124,7 +124,7 @@ func (m Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	body := m.exportOverlay(m.body())
+	body := m.readingOverlay(m.exportOverlay(m.body()))
 	var foot []string
 	if m.help.ShowAll {
 		foot = append(foot, m.help.FullHelpView(m.keys.FullHelp()))
@@ -185,7 +185,7 @@ func (m Model) statusLine() string {
 	pos := m.st.Status.Render(fmt.Sprintf(" %3d%% ", m.article.Percent()))
 	info := m.selInfo() + m.reviewInfo()
 	rest := max(w-lipgloss.Width(pos)-lipgloss.Width(info), 0)
-	title := oneLine(m.doc.Title)
+	title := m.pageLabel() + oneLine(m.doc.Title)
 	tw := min(ansi.StringWidth(title)+2, max(rest*2/5, 16), rest)
 	hints := ""
 	if !m.help.ShowAll {

@@ -81,6 +81,7 @@ type Model struct {
 	rev           reviewer // decisions, filter and prompt (review.go)
 	tag           tagging  // background tagging (tagging.go)
 	export        exportForm
+	reading       reading // the reading list (readinglist.go)
 }
 
 // New returns the root model for reading doc. A nil doc reads as empty.
@@ -114,6 +115,9 @@ func (m Model) Init() tea.Cmd {
 // Update handles, in order: messages for everyone (size, colour, jumps),
 // global keys, then keys for the focused pane.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if rm, ok := m.routeToPage(msg); ok { // for an article not on screen
+		return rm, nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.layout(msg.Width, msg.Height)
