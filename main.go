@@ -45,6 +45,9 @@ Reader flags:
   --offline            never fetch URLs
   --review-file PATH   keep review decisions in PATH (default: one file per article
                        under $XDG_DATA_HOME/dossier, named by a hash of its text)
+  --annotations PATH   show these annotations (a dossier export: .json, .jsonl, brat
+                       .ann or folder) instead of tagging; with no FILE their text is
+                       the article
   --version            print the version and exit
 
 Run "dossier tag --help", "dossier export --help" or "dossier eval --help" for those commands. In the reader, press ? for keys.
@@ -74,6 +77,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	offline := fs.Bool("offline", false, "never fetch URLs")
 	showVersion := fs.Bool("version", false, "print the version")
 	reviewFile := fs.String("review-file", "", "review decisions file")
+	annotations := fs.String("annotations", "", "annotations file to show instead of tagging")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -91,6 +95,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fs.NArg() > 1 && *reviewFile != "" {
 		fmt.Fprintln(stderr, "dossier: --review-file is for one article (got", fs.NArg(), "arguments)")
 		return 2
+	}
+	if *annotations != "" {
+		return readAnnotated(*annotations, fs.Args(), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline},
+			readerOptions{theme: *theme, mouse: *mouse, reviewFile: *reviewFile}, stderr)
 	}
 	// A reading list: every article that loads is read; one that does not
 	// is reported here, before the screen opens, and in the status line, and

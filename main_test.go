@@ -12,6 +12,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// TestMain points the review data directory at an empty temporary folder,
+// so that decisions the developer made in their own reader never leak into
+// what the tests export.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "dossier-test-data")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_DATA_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()

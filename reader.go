@@ -20,7 +20,8 @@ import (
 type readerOptions struct {
 	theme      string
 	mouse      bool
-	reviewFile string // --review-file; "" for the data directory
+	reviewFile string       // --review-file; "" for the data directory
+	annotated  *extract.Doc // --annotations: shown instead of tagging
 }
 
 // runReader reopens each article's review and runs the reader on the
@@ -34,7 +35,11 @@ func runReader(arts []*article.Article, o readerOptions, notices []string) error
 	_, noColor := os.LookupEnv("NO_COLOR")
 	items := make([]ui.Item, 0, len(arts))
 	for _, a := range arts {
-		opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: extract.Tag,
+		tagger := extract.Tag
+		if o.annotated != nil {
+			tagger = func(string) *extract.Doc { return o.annotated }
+		}
+		opts := ui.Options{Theme: o.theme, Mouse: o.mouse, NoColor: noColor, Tagger: tagger,
 			Exporter: exporter(a), ExportBase: exportBase(a.Path), Article: a}
 		store, err := openReview(a, o.reviewFile, &opts)
 		if err != nil {
