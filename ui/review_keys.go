@@ -62,8 +62,8 @@ func newReviewKeyMap() reviewKeyMap {
 		Remove:    b("d", "remove mention", "d"),
 		StartLeft: b("<", "start ←", "<"),
 		StartRght: b(">", "start →", ">"),
-		EndLeft:   b("{", "end ←", "{"),
-		EndRight:  b("}", "end →", "}"),
+		EndLeft:   b("{", "end ←", "{", "shift+<"),
+		EndRight:  b("}", "end →", "}", "shift+>"),
 
 		Undo:   b("u", "undo", "u"),
 		Redo:   b("ctrl+r", "redo", "ctrl+r"),
