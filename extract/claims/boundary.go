@@ -67,35 +67,57 @@ func bucket(n int) uint32 {
 	return 9
 }
 
-// startFeatures describes token j as the first of the content of cue c.
-func (d *doc) startFeatures(inf []tokenInfo, c, j int, buf []uint32) []uint32 {
-	t, p, cue := inf[j], inf[j-1], inf[c]
-	passed := uint32(0)
-	for k := c + 1; k < j; k++ {
-		if d.flags[k]&(fStarter|fOpen) != 0 {
-			passed = 1
-		}
-	}
+// startKeys are the start features' hashes that depend on the cue alone,
+// computed once per cue.
+type startKeys struct{ cueWord, cueCls, cueDist, cuePrev uint32 }
+
+func startKeysOf(inf []tokenInfo, c int) startKeys {
+	st := inf[c].st
+	return startKeys{mix(bStartCueWord, st), mix(bStartCueCls, st), mix(bStartCueDist, st), mix(bStartCuePrev, st)}
+}
+
+// startFeatures describes token j as the first of the content of cue c;
+// passed is 1 when a content starter or opening mark lies between them.
+func (d *doc) startFeatures(inf []tokenInfo, sk startKeys, c, j int, passed uint32, buf []uint32) []uint32 {
+	t, p := inf[j], inf[j-1]
 	dist := bucket(j - c)
 	return append(buf,
 		mix(bStartWord, t.w),
 		mix(bStartCls, t.cls),
 		mix(bStartPrevWord, p.w),
 		mix(bStartPrevCls, p.cls),
-		mix(mix(bStartCueWord, cue.st), t.w),
-		mix(mix(bStartCueCls, cue.st), t.cls),
-		mix(mix(bStartCueDist, cue.st), dist),
+		mix(sk.cueWord, t.w),
+		mix(sk.cueCls, t.cls),
+		mix(sk.cueDist, dist),
 		mix(bStartDist, dist),
 		mix(mix(bStartClsPair, p.cls), t.cls),
 		mix(mix(bStartWordDist, t.w), dist),
 		mix(bStartPassed, passed),
-		mix(mix(bStartCuePrev, cue.st), p.w),
+		mix(sk.cuePrev, p.w),
 	)
 }
 
+// passedAt updates passed (startFeatures) on moving the start candidate
+// to token j.
+func (d *doc) passedAt(c, j int, passed uint32) uint32 {
+	if j-1 > c && d.flags[j-1]&(fStarter|fOpen) != 0 {
+		return 1
+	}
+	return passed
+}
+
+// endKeys are the end features' hashes that depend on the cue and the
+// content start alone, computed once per content.
+type endKeys struct{ cueAt, cueNext, cueLen, openAt, firstNext uint32 }
+
+func endKeysOf(inf []tokenInfo, c, k int) endKeys {
+	st, cls := inf[c].st, inf[k].cls
+	return endKeys{mix(bEndCueAt, st), mix(bEndCueNext, st), mix(bEndCueLen, st), mix(bEndOpenAt, cls), mix(bEndFirstNext, cls)}
+}
+
 // endFeatures describes token j as the end (exclusive) of the content
-// [k, j) of cue c, where lim is the furthest end.
-func (d *doc) endFeatures(inf []tokenInfo, c, k, j, lim int, buf []uint32) []uint32 {
+// [k, j) of a cue (whose keys are ek), where lim is the furthest end.
+func (d *doc) endFeatures(inf []tokenInfo, ek endKeys, k, j, lim int, buf []uint32) []uint32 {
 	none := tokenInfo{w: 1, st: 1, suf: 1, cls: cNone}
 	last, next, next2 := inf[j-1], none, none
 	if j < lim {
@@ -121,13 +143,13 @@ func (d *doc) endFeatures(inf []tokenInfo, c, k, j, lim int, buf []uint32) []uin
 		mix(bEndNextCls, next.cls),
 		mix(bEndNext2Word, next2.w),
 		mix(mix(bEndClsPair, last.cls), next.cls),
-		mix(mix(bEndCueAt, inf[c].st), at),
-		mix(mix(bEndCueNext, inf[c].st), next.w),
+		mix(ek.cueAt, at),
+		mix(ek.cueNext, next.w),
 		mix(bEndLen, ln),
-		mix(mix(bEndCueLen, inf[c].st), ln),
+		mix(ek.cueLen, ln),
 		mix(bEndQuoteCut, cut),
-		mix(mix(bEndOpenAt, inf[k].cls), at),
-		mix(mix(bEndFirstNext, inf[k].cls), next.w),
+		mix(ek.openAt, at),
+		mix(ek.firstNext, next.w),
 		mix(bEndRest, bucket(lim-j)),
 		mix(mix(bEndNextLen, next.w), ln),
 	)
@@ -149,23 +171,32 @@ func (d *doc) endCandidate(j int) bool {
 // score: a minimum-Bayes-risk choice as in bestEnd gains nothing here).
 func (d *doc) bestStart(c, last int) int {
 	a, b := startCandidates(c, last)
-	best, bestS := a, float32(0)
+	best, bestS, second := a, float32(0), float32(-1e9)
 	buf := make([]uint32, 0, 16)
+	sk, passed := startKeysOf(d.inf, c), uint32(0)
 	for j := a; j < b; j++ {
-		buf = d.startFeatures(d.inf, c, j, buf[:0])
-		if s := startModel.score(buf); j == a || s > bestS {
-			best, bestS = j, s
+		passed = d.passedAt(c, j, passed)
+		buf = d.startFeatures(d.inf, sk, c, j, passed, buf[:0])
+		s := d.m.start.score(buf)
+		if j == a || s > bestS {
+			best, bestS, second = j, s, max(second, bestS)
+		} else {
+			second = max(second, s)
 		}
 	}
+	d.startMargin = min(bestS-second, 1e6)
 	return best
 }
 
 // mbr turns scores into a softmax distribution at temperature t and
 // returns the candidate whose length n has the most mass on candidates of
-// n/2 to 2n words, ties going to the likelier one.
-func mbr(ps []float32, ws []int32, maxS, t float32) int {
+// n/2 to 2n words, ties going to the likelier one, with that share of the
+// mass (its confidence, a feature of the claim classifier).
+func mbr(ps []float32, ws []int32, maxS, t float32) (int, float32) {
+	var sum float32
 	for i := range ps {
 		ps[i] = float32(math.Exp(float64((ps[i] - maxS) / t)))
+		sum += ps[i]
 	}
 	best, bestP := 0, float32(-1)
 	for i := range ps {
@@ -179,7 +210,7 @@ func mbr(ps []float32, ws []int32, maxS, t float32) int {
 			best, bestP = i, p
 		}
 	}
-	return best
+	return best, bestP / sum
 }
 
 // endTemp is the temperature that turns the end ranker's scores into a
@@ -198,6 +229,7 @@ func (d *doc) bestEnd(c, k, lim int) int {
 	n, w := 0, int32(0)
 	maxS := float32(0)
 	buf := make([]uint32, 0, 16)
+	ek := endKeysOf(d.inf, c, k)
 	for j := k + 1; j <= lim; j++ {
 		if d.flags[j-1]&fWord != 0 {
 			w++
@@ -205,8 +237,8 @@ func (d *doc) bestEnd(c, k, lim int) int {
 		if !d.endCandidate(j) {
 			continue
 		}
-		buf = d.endFeatures(d.inf, c, k, j, lim, buf[:0])
-		s := endModel.score(buf)
+		buf = d.endFeatures(d.inf, ek, k, j, lim, buf[:0])
+		s := d.m.end.score(buf)
 		if n == len(ends) { // too many: keep the best of the tail
 			if s <= ps[n-1] {
 				continue
@@ -220,9 +252,12 @@ func (d *doc) bestEnd(c, k, lim int) int {
 		n++
 	}
 	if n == 0 {
+		d.endConf = 1
 		return lim
 	}
-	return int(ends[mbr(ps[:n], ws[:n], maxS, endTemp)])
+	k, conf := mbr(ps[:n], ws[:n], maxS, endTemp)
+	d.endConf = conf
+	return int(ends[k])
 }
 
 // startExample is the start choice of a gold claim with cue h whose content
@@ -233,8 +268,10 @@ func (d *doc) startExample(inf []tokenInfo, h, last, st int) (rankExample, bool)
 		return rankExample{}, false
 	}
 	ex := rankExample{gold: st - a}
+	sk, passed := startKeysOf(inf, h), uint32(0)
 	for j := a; j < b; j++ {
-		ex.cands = append(ex.cands, d.startFeatures(inf, h, j, nil))
+		passed = d.passedAt(h, j, passed)
+		ex.cands = append(ex.cands, d.startFeatures(inf, sk, h, j, passed, nil))
 	}
 	return ex, true
 }
@@ -247,6 +284,7 @@ func (d *doc) endExample(inf []tokenInfo, h, st, last, en int) (rankExample, boo
 		return rankExample{}, false
 	}
 	ex := rankExample{gold: -1}
+	ek := endKeysOf(inf, h, st)
 	for j := st + 1; j <= lim; j++ {
 		if !d.endCandidate(j) {
 			continue
@@ -254,7 +292,7 @@ func (d *doc) endExample(inf []tokenInfo, h, st, last, en int) (rankExample, boo
 		if j == en {
 			ex.gold = len(ex.cands)
 		}
-		ex.cands = append(ex.cands, d.endFeatures(inf, h, st, j, lim, nil))
+		ex.cands = append(ex.cands, d.endFeatures(inf, ek, st, j, lim, nil))
 	}
 	return ex, ex.gold >= 0
 }

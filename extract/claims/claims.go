@@ -9,7 +9,9 @@
 // precedes it ("…, X said") or surrounds it ("“…,” she said. “…”"). A second
 // pass takes quotations that no frame covered. Spans follow the PolNeAR
 // guidelines: a source keeps its determiner and title, a content keeps a
-// leading "that" and its quotation marks.
+// leading "that" and its quotation marks. The cue classifier proposes
+// more cues than it keeps: a second-stage claim classifier (claimfeat.go)
+// scores each whole candidate claim and decides.
 package claims
 
 import (
@@ -65,7 +67,9 @@ func (r rng) empty() bool { return r.a >= r.b }
 // draft is a claim in token ranges, before spans and speakers are resolved.
 type draft struct {
 	src, cue rng
-	pieces   []rng // content pieces in text order; at least one
+	pieces   []rng   // content pieces in text order; at least one
+	frame    uint8   // the construction that built it (claimfeat.go)
+	score    float32 // the claim classifier's score; 0 when not scored
 }
 
 // doc is the per-call state shared by the passes.
@@ -76,10 +80,20 @@ type doc struct {
 	quotes []quote
 	qid    []int32 // index of the quotation holding each token, -1 if none
 	inf    []tokenInfo
-	// cueScore is the classifier's score of each token marked fCue.
+	// cueScore is the classifier's score of each token marked fCand.
 	cueScore []float32
 	turn     []bool // tokens of an interview turn (interview.go)
 	drafts   []draft
+	m        *modelSet
+	// first and last bound the sentence being read by the frame pass.
+	first, last int
+	fbuf        []uint32
+	// startMargin and endConf tell how sure the boundary rankers were of
+	// the content of the last forward frame (bestStart, bestEnd).
+	startMargin, endConf float32
+	// collect, when set (training), receives every scored candidate and
+	// no candidate is dropped for its score.
+	collect *[]candidate
 }
 
 // Find returns the claims in the text, in text order. people may be empty;
@@ -89,16 +103,7 @@ func Find(a *text.Analysis, people []Person) []Claim {
 		return nil
 	}
 	d := newDoc(a)
-	sents := d.sentences(a.Sentences)
-	d.markCues(sents)
-	d.turn = make([]bool, len(d.toks))
-	d.interviews()
-	for _, s := range sents {
-		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
-			continue
-		}
-		d.sentence(s.First, s.Last)
-	}
+	sents := d.propose(a)
 	d.dropNested()
 	d.orphanQuotes(sents)
 	sort.SliceStable(d.drafts, func(i, j int) bool {
@@ -107,9 +112,26 @@ func Find(a *text.Analysis, people []Person) []Claim {
 	return d.resolve(people)
 }
 
+// propose finds the cues and builds the drafts of every frame; it returns
+// the sentences.
+func (d *doc) propose(a *text.Analysis) []text.Sentence {
+	sents := d.sentences(a.Sentences)
+	d.markCues(sents)
+	d.turn = make([]bool, len(d.toks))
+	d.interviews()
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
+			continue
+		}
+		d.first, d.last = s.First, s.Last
+		d.sentence(s.First, s.Last)
+	}
+	return sents
+}
+
 // newDoc classifies the tokens and finds the quotations.
 func newDoc(a *text.Analysis) *doc {
-	d := &doc{src: a.Src, toks: a.Tokens}
+	d := &doc{src: a.Src, toks: a.Tokens, m: &embedded}
 	d.flags = make([]uint16, len(d.toks))
 	for i, t := range d.toks {
 		d.flags[i] = classify(t.Text)

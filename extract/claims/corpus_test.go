@@ -15,8 +15,8 @@ import (
 // ./extract/claims/cmd/claimeval [-file seed.jsonl]); the regression test
 // fails when a change loses more than tolerance on any of them.
 const (
-	devContentF1 = 0.702
-	devSourceAcc = 0.904
+	devContentF1 = 0.708
+	devSourceAcc = 0.905
 	seedF1       = 0.907
 	seedSource   = 0.971
 	tolerance    = 0.01

@@ -24,12 +24,21 @@ const cueThreshold = -3
 //go:embed cue.model.gz
 var cueModelGz []byte
 
-// The decoded models: the cue classifier and the rankers of content starts
-// and ends (boundary.go).
-var (
-	models                         = decodeModels(cueModelGz, 3)
-	cueModel, startModel, endModel = models[0], models[1], models[2]
-)
+// claimModelGz is the claim classifier (claimfeat.go) learned by cmd/train.
+//
+//go:embed claim.model.gz
+var claimModelGz []byte
+
+// modelSet holds the cue classifier, the rankers of content starts and
+// ends (boundary.go) and the claim classifier (claimfeat.go). Training uses
+// sets learned on other folds of the data.
+type modelSet struct{ cue, start, end, claim *model }
+
+// embedded is the model set decoded from the embedded files.
+var embedded = func() modelSet {
+	ms := decodeModels(cueModelGz, 3)
+	return modelSet{ms[0], ms[1], ms[2], decodeModels(claimModelGz, 1)[0]}
+}()
 
 // model is a linear classifier over hashed features.
 type model struct{ w []float32 }
@@ -47,7 +56,10 @@ func (m *model) score(fs []uint32) float32 {
 	return s
 }
 
-// markCues sets fCue on the tokens the classifier takes for cue heads.
+// markCues sets fCand on the tokens whose cue score makes them candidates
+// (the claim classifier decides) and fCue on those the classifier takes
+// for cue heads (they shape the frames of other cues: a content ends
+// before a coordinated cue, a source phrase stops at one).
 func (d *doc) markCues(sents []text.Sentence) {
 	inf := d.infos()
 	d.inf = inf
@@ -62,9 +74,13 @@ func (d *doc) markCues(sents []text.Sentence) {
 				continue
 			}
 			buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
-			if sc := cueModel.score(buf); sc > cueThreshold || d.strongFrame(i, s.First, s.Last, sc) {
-				d.flags[i] |= fCue
+			sc := d.m.cue.score(buf)
+			if sc > candThreshold {
+				d.flags[i] |= fCand
 				d.cueScore[i] = sc
+			}
+			if sc > cueThreshold || d.strongFrame(i, s.First, s.Last, sc) {
+				d.flags[i] |= fCue
 			}
 		}
 	}

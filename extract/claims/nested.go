@@ -44,7 +44,7 @@ func (d *doc) nestedIn(i int, dr draft) bool {
 		if j == i || !o.holds(dr.cue.a) {
 			continue
 		}
-		if o.cue.empty() || !dr.holds(o.cue.a) || d.cueScore[o.cue.a] >= d.cueScore[dr.cue.a] {
+		if o.cue.empty() || !dr.holds(o.cue.a) || o.score >= dr.score {
 			return true
 		}
 	}

@@ -17,7 +17,7 @@ const lookAhead = 8
 func (d *doc) sentence(first, last int) {
 	start := len(d.drafts)
 	for c := first; c < last; c++ {
-		if d.flags[c]&fCue == 0 || d.turn[c] || d.qid[c] >= 0 && !d.quotedCue(c, first) {
+		if d.flags[c]&fCand == 0 || d.turn[c] || d.qid[c] >= 0 && !d.quotedCue(c, first) {
 			continue
 		}
 		if c > first && d.notCue(c) {
@@ -61,7 +61,7 @@ func (d *doc) according(c, first, last int) {
 	if c > first+1 && d.flags[c-1]&fPunct != 0 {
 		content := d.trimEnd(rng{d.clauseStart(first, c-1), c - 1})
 		if d.words(content) >= 2 {
-			d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+			d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: frAccAfter})
 		}
 		return
 	}
@@ -71,7 +71,7 @@ func (d *doc) according(c, first, last int) {
 	}
 	content := d.trimEnd(rng{k, d.forwardEnd(k, last)})
 	if d.words(content) >= 2 {
-		d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+		d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: frAccBefore})
 	}
 }
 
@@ -97,15 +97,17 @@ func (d *doc) frame(c, first, last, start int) {
 			src = d.sourceRight(c+1, last) // "“…?” asked Graham."
 		}
 		if !src.empty() { // "“…?” Clinton said. “…”": the splitter cut after "?”"
-			d.trailing(src, cue, d.quotes[d.qid[first-1]].open, first-1, last)
+			d.trailing(src, cue, d.quotes[d.qid[first-1]].open, first-1, last, frSplitAfter)
 			return
 		}
 	}
 	if before > first && d.endsContent(before) && !d.appositive(first, before) && !d.participle(c) &&
 		d.attributionTail(c, before, first, last, !src.empty()) {
+		fr := frTrailing
 		if src.empty() {
+			fr = frInverted
 			if s, q := d.quotedAppositive(before, first); !s.empty() {
-				d.trailing(s, cue, first, q, last)
+				d.trailing(s, cue, first, q, last, frQuotedAppos)
 				return
 			}
 			src = d.sourceRight(c+1, last)
@@ -113,14 +115,15 @@ func (d *doc) frame(c, first, last, start int) {
 				return
 			}
 		}
-		d.trailing(src, cue, first, before, last)
+		d.trailing(src, cue, first, before, last, fr)
 		return
 	}
+	fr := frForward
 	if src.empty() && before >= first && d.toks[before].Text == "," && !d.participle(c) {
-		src = d.sourceAcross(before, first) // "Richard Revesz, director of …, said …"
+		src, fr = d.sourceAcross(before, first), frAcross // "Richard Revesz, director of …, said …"
 	}
 	if src.empty() {
-		src = d.inherit(start, before)
+		src, fr = d.inherit(start, before), frInherit
 	}
 	if c+1 >= last {
 		return
@@ -130,11 +133,13 @@ func (d *doc) frame(c, first, last, start int) {
 	content := d.quotedObject(rng{k, lim})
 	if content.a == k {
 		content = d.trimEnd(rng{k, d.bestEnd(c, k, lim)})
+	} else {
+		fr = frObject
 	}
 	if d.words(content) < 2 {
 		return
 	}
-	d.add(draft{src: src, cue: cue, pieces: []rng{content}})
+	d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: fr})
 }
 
 // quotedCue reports a cue that opens a quotation right after its source
@@ -197,7 +202,7 @@ func (d *doc) inherit(start, before int) rng {
 
 // trailing builds "…, X said" and its variants: the content ends at token p,
 // a split quotation continues after the attribution.
-func (d *doc) trailing(src, cue rng, first, p, last int) {
+func (d *doc) trailing(src, cue rng, first, p, last int, fr uint8) {
 	end := p
 	if d.flags[p]&fClose != 0 {
 		end = p + 1
@@ -217,7 +222,7 @@ func (d *doc) trailing(src, cue rng, first, p, last int) {
 	} else if rest := d.medialRest(max(src.b, cue.b), last); !rest.empty() && d.flags[end-1]&fClose == 0 {
 		pieces = append(pieces, rest)
 	}
-	d.add(draft{src: src, cue: cue, pieces: pieces})
+	d.add(draft{src: src, cue: cue, pieces: pieces, frame: fr})
 }
 
 // maxGap is how many tokens may stand between the attribution and the
@@ -347,10 +352,17 @@ func (d *doc) trimEnd(r rng) rng {
 	return r
 }
 
-// add keeps a draft unless an earlier one has the same content.
+// add keeps a draft unless the claim classifier rejects it or an earlier
+// one has the same content.
 func (d *doc) add(dr draft) {
-	for _, o := range d.drafts {
+	if !d.keep(&dr) {
+		return
+	}
+	for i, o := range d.drafts {
 		if o.pieces[0] == dr.pieces[0] {
+			if dr.score > o.score && o.score != 0 {
+				d.drafts[i] = dr // the likelier of two claims of one content
+			}
 			return
 		}
 	}

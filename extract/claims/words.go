@@ -58,6 +58,7 @@ const (
 	fClose                      // closing double quotation mark
 	fAnd                        // "and"
 	fWord                       // has a letter or digit
+	fCand                       // a cue candidate for the claim classifier
 )
 
 // classify returns the flags of a token that do not depend on its

@@ -24,7 +24,9 @@ func main() {
 	dir, _ := corpus.DataDir()
 	data := flag.String("data", dir, "folder holding polnear-train.jsonl")
 	out := flag.String("out", "extract/claims/cue.model.gz", "model file to write")
+	claimOut := flag.String("claim-out", "extract/claims/claim.model.gz", "claim model file to write")
 	epochs := flag.Int("epochs", 8, "perceptron passes over the data")
+	folds := flag.Int("folds", 5, "folds for the claim classifier's candidates")
 	flag.Parse()
 	docs, err := corpus.Load(filepath.Join(*data, "polnear-train.jsonl"))
 	if err != nil {
@@ -51,4 +53,9 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("%d documents, %d cues -> %s (%d bytes)", len(docs), cues, *out, len(m))
+	cm := claims.TrainClaimModel(tds, *epochs, *folds)
+	if err := os.WriteFile(*claimOut, cm, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("claim classifier -> %s (%d bytes)", *claimOut, len(cm))
 }

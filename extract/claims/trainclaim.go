@@ -1,0 +1,138 @@
+package claims
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/dossier-reader/dossier/extract/claims/internal/corpus"
+	"github.com/dossier-reader/dossier/extract/text"
+)
+
+// claimBits is the size of the claim classifier's hashed feature space.
+const claimBits = 18
+
+// TrainClaimModel learns the claim classifier (claimfeat.go): the
+// documents are cut into folds; on each fold the candidates come from cue
+// and boundary models trained on the other folds (models scored on their
+// own training documents are overconfident: the candidates would not look
+// like those seen on new text), each labelled positive when it would match
+// a gold claim under score.py's rule. An averaged perceptron over their
+// features, visited in a fixed pseudo-random order, gives the model that
+// cmd/train writes to claim.model.gz.
+func TrainClaimModel(docs []TrainingDoc, epochs, folds int) []byte {
+	var exs []example
+	for k := 0; k < folds; k++ {
+		var train, held []TrainingDoc
+		for i, td := range docs {
+			if i%folds == k {
+				held = append(held, td)
+			} else {
+				train = append(train, td)
+			}
+		}
+		ms := decodeModels(TrainModels(train, epochs), 3)
+		set := &modelSet{ms[0], ms[1], ms[2], &model{}}
+		for _, td := range held {
+			exs = append(exs, claimExamples(td, set)...)
+		}
+	}
+	return encodeModels(trainLogistic(exs, epochs))
+}
+
+// trainLogistic fits a logistic regression by stochastic gradient descent
+// with a step that decays by epoch and a light L2 penalty applied lazily,
+// visiting the examples in a fixed pseudo-random order. Unlike the
+// perceptron it keeps learning from examples it already gets right, which
+// ranks the many noisy candidates better.
+func trainLogistic(exs []example, epochs int) []float32 {
+	rng := rand.New(rand.NewPCG(3, 4))
+	w := make([]float32, 1<<claimBits)
+	mask := uint32(len(w) - 1)
+	for e := 0; e < epochs; e++ {
+		lr := float32(0.2 / float64(1+e))
+		rng.Shuffle(len(exs), func(i, j int) { exs[i], exs[j] = exs[j], exs[i] })
+		for _, ex := range exs {
+			var s float32
+			for _, f := range ex.fs {
+				s += w[f&mask]
+			}
+			y := float32(0)
+			if ex.cue {
+				y = 1
+			}
+			g := lr * (y - float32(1/(1+math.Exp(-float64(s)))))
+			for _, f := range ex.fs {
+				w[f&mask] += g - lr*l2*w[f&mask]
+			}
+		}
+	}
+	return w
+}
+
+// l2 is the L2 penalty of the claim classifier's weights.
+const l2 = 1e-4
+
+// claimExamples runs the frame pass with the model set ms over one
+// document and labels every scored candidate.
+func claimExamples(td TrainingDoc, ms *modelSet) []example {
+	a := text.Analyze(td.Text)
+	if len(a.Tokens) == 0 {
+		return nil
+	}
+	d := newDoc(a)
+	d.m = ms
+	var cands []candidate
+	d.collect = &cands
+	d.propose(a)
+	words := corpus.WordSpans(td.Text)
+	var gold []map[int]bool
+	var cues []*text.Span
+	for _, c := range td.Claims {
+		cues = append(cues, c.Cue)
+		ps := c.Pieces
+		if len(ps) == 0 {
+			ps = []text.Span{c.Content}
+		}
+		gold = append(gold, corpus.TokSet(words, toCorpus(ps)))
+	}
+	out := make([]example, len(cands))
+	for i, c := range cands {
+		ps := make([]text.Span, len(c.pieces))
+		for k, p := range c.pieces {
+			ps[k] = d.span(p)
+		}
+		out[i] = example{c.fs, matchesAny(corpus.TokSet(words, toCorpus(ps)), gold, cues, d.span(c.cue))}
+	}
+	return out
+}
+
+// matchesAny reports whether the word set p shares at least half of its
+// words and half of some gold set's words with that set, and the cue
+// overlaps that claim's cue (when it has one): a content found from the
+// wrong cue is a negative, so that the right cue's candidate wins.
+func matchesAny(p map[int]bool, gold []map[int]bool, cues []*text.Span, cue text.Span) bool {
+	for j, g := range gold {
+		if c := cues[j]; c != nil && (c.End <= cue.Start || cue.End <= c.Start) {
+			continue
+		}
+		ov := 0
+		for k := range p {
+			if g[k] {
+				ov++
+			}
+		}
+		if ov > 0 && 2*ov >= len(g) && 2*ov >= len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// toCorpus converts spans to the scorer's spans.
+func toCorpus(ps []text.Span) []corpus.Span {
+	out := make([]corpus.Span, len(ps))
+	for i, p := range ps {
+		out[i] = corpus.Span{Start: p.Start, End: p.End}
+	}
+	return out
+}
