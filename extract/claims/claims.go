@@ -91,6 +91,10 @@ type doc struct {
 	// startMargin and endConf tell how sure the boundary rankers were of
 	// the content of the last forward frame (bestStart, bestEnd).
 	startMargin, endConf float32
+	// the quotation marks of the sentence last seen by cueContext
+	qsDoc                *doc
+	qsFirst, qsLast      int
+	firstClose, lastOpen int
 	// collect, when set (training), receives every scored candidate and
 	// no candidate is dropped for its score.
 	collect *[]candidate

@@ -227,16 +227,30 @@ func (d *doc) cueContext(i, first, last int) (inQ, pos, starter, qBefore, qAfter
 			break
 		}
 	}
-	for k := first; k < i; k++ {
-		if d.flags[k]&fClose != 0 {
-			qBefore = 1
-		}
+	if d.qsFirst != first || d.qsLast != last { // (0, 0) never bounds a sentence
+		d.quoteSpan(first, last)
 	}
-	for k := i + 1; k < last; k++ {
-		if d.flags[k]&fOpen != 0 {
-			qAfter = 1
-			break
-		}
+	if d.firstClose < i {
+		qBefore = 1
+	}
+	if d.lastOpen > i {
+		qAfter = 1
 	}
 	return inQ, pos, starter, qBefore, qAfter
+}
+
+// quoteSpan caches, for the sentence [first, last), its first closing and
+// last opening quotation mark (cueContext asks of every token whether one
+// lies before or after it).
+func (d *doc) quoteSpan(first, last int) {
+	d.qsFirst, d.qsLast = first, last
+	d.firstClose, d.lastOpen = last, -1
+	for k := first; k < last; k++ {
+		if d.flags[k]&fClose != 0 && d.firstClose == last {
+			d.firstClose = k
+		}
+		if d.flags[k]&fOpen != 0 {
+			d.lastOpen = k
+		}
+	}
 }
