@@ -1,30 +1,17 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 )
 
 // devTexts reads the texts of a dev file from ../shared next to the repo, or
 // skips the benchmark.
 func devTexts(b *testing.B, name string) (texts []string, words int) {
 	b.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "shared", "eval", "data", name+".jsonl"))
-	if err != nil {
-		b.Skipf("dev file not found (%v): it lives in ../shared next to the repo", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var d struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatal(err)
-		}
+	for _, d := range evaldata.Docs(b, name+".jsonl") {
 		texts = append(texts, d.Text)
 		words += len(strings.Fields(d.Text))
 	}

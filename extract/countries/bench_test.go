@@ -4,13 +4,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
 // BenchmarkFind measures Find alone (the text analysed beforehand, as the
 // pipeline shares it) on the conll2003-dev texts and reports words/s.
 func BenchmarkFind(b *testing.B) {
-	docs := loadDocs(b, "conll2003-dev.jsonl")
+	docs := evaldata.Docs(b, "conll2003-dev.jsonl")
 	var as []*text.Analysis
 	words := 0
 	for _, d := range docs {

@@ -1,14 +1,12 @@
 package countries
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -23,138 +21,80 @@ const (
 	scoreSlack     = 0.01
 )
 
-// goldDoc is one line of the evaluation JSONL (see FORMAT.md).
-type goldDoc struct {
-	ID       string `json:"id"`
-	Text     string `json:"text"`
-	Entities []struct {
-		Start  int    `json:"start"`
-		End    int    `json:"end"`
-		Type   string `json:"type"`
-		Text   string `json:"text"`
-		Entity string `json:"entity"`
-	} `json:"entities"`
-}
+// counted are the entity types the test scores.
+var counted = []string{"country", "demonym"}
 
-// dataDir finds <repo root>/../shared/eval/data, the root being the nearest
-// parent directory with a go.mod.
-func dataDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+// score runs Find over the documents and scores the byte spans of each type;
+// with dump it writes the misses and false alarms to it.
+func score(docs []evaldata.Doc, dump *strings.Builder) map[string]*evaldata.Scorer {
+	scores := map[string]*evaldata.Scorer{}
+	for _, typ := range counted {
+		scores[typ] = &evaldata.Scorer{}
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "eval", "data")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("evaluation data not found at %s: skipping", d)
-	}
-	return d
-}
-
-func loadDocs(t testing.TB, name string) []goldDoc {
-	path := filepath.Join(dataDir(t), name)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("%s: %v", path, err)
-	}
-	defer f.Close()
-	var docs []goldDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		var d goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		docs = append(docs, d)
-	}
-	return docs
-}
-
-// runeOffsets maps byte offsets of s that start a rune (and len(s)) to
-// code-point offsets.
-func runeOffsets(s string) []int {
-	m := make([]int, len(s)+1)
-	n := 0
-	for i := range s {
-		m[i] = n
-		n++
-	}
-	m[len(s)] = n
-	return m
-}
-
-type span struct{ s, e int }
-
-// tally counts exact-span matches per type.
-type tally struct{ gold, pred, hit map[string]int }
-
-func (t tally) f1(typ string) float64 {
-	p := float64(t.hit[typ]) / float64(max(t.pred[typ], 1))
-	r := float64(t.hit[typ]) / float64(max(t.gold[typ], 1))
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-// score runs Find over the documents; with dump it writes the misses and
-// false alarms to w.
-func score(docs []goldDoc, dump *strings.Builder) tally {
-	t := tally{map[string]int{}, map[string]int{}, map[string]int{}}
 	for _, d := range docs {
-		ro := runeOffsets(d.Text)
-		rs := []rune(d.Text)
-		gold := map[span]string{}
+		gold := map[text.Span]string{}
 		for _, e := range d.Entities {
 			if e.Type == "country" || e.Type == "demonym" {
-				gold[span{e.Start, e.End}] = e.Type
+				gold[text.Span{Start: e.Start, End: e.End}] = e.Type
 			}
 		}
-		pred := map[span]string{}
+		pred := map[text.Span]string{}
 		for _, m := range Find(text.Analyze(d.Text), nil) {
 			typ := "country"
 			if m.Demonym {
 				typ = "demonym"
 			}
-			pred[span{ro[m.Start], ro[m.End]}] = typ
+			pred[text.Span{Start: m.Start, End: m.End}] = typ
 		}
-		for sp, typ := range gold {
-			t.gold[typ]++
-			if pred[sp] == typ {
-				t.hit[typ]++
-			} else if dump != nil {
-				fmt.Fprintf(dump, "FN %s %q | %s\n", typ, string(rs[sp.s:sp.e]), ctx(rs, sp))
-			}
+		for _, typ := range counted {
+			scores[typ].Add(spansOf(pred, typ), spansOf(gold, typ))
 		}
-		for sp, typ := range pred {
-			t.pred[typ]++
-			if gold[sp] != typ && dump != nil {
-				cover := ""
-				for _, e := range d.Entities {
-					if e.Start <= sp.s && e.End >= sp.e {
-						cover += " [" + e.Type + ":" + e.Text + "]"
-					}
-				}
-				fmt.Fprintf(dump, "FP %s %q%s | %s\n", typ, string(rs[sp.s:sp.e]), cover, ctx(rs, sp))
-			}
+		if dump != nil {
+			dumpErrors(dump, d, gold, pred)
 		}
 	}
-	return t
+	return scores
 }
 
-func ctx(rs []rune, sp span) string {
-	a, b := max(sp.s-40, 0), min(sp.e+40, len(rs))
-	return strings.ReplaceAll(string(rs[a:sp.s])+"[["+string(rs[sp.s:sp.e])+"]]"+string(rs[sp.e:b]), "\n", " ")
+// spansOf returns the spans of typ in a span -> type map.
+func spansOf(m map[text.Span]string, typ string) []text.Span {
+	var out []text.Span
+	for sp, t := range m {
+		if t == typ {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// dumpErrors writes a document's misses (FN) and false alarms (FP), with the
+// gold entities that cover a false alarm.
+func dumpErrors(dump *strings.Builder, d evaldata.Doc, gold, pred map[text.Span]string) {
+	rs := []rune(d.Text)
+	for sp, typ := range gold {
+		if pred[sp] != typ {
+			c := evaldata.CodePointSpan(d.Text, sp)
+			fmt.Fprintf(dump, "FN %s %q | %s\n", typ, string(rs[c.Start:c.End]), ctx(rs, c))
+		}
+	}
+	for sp, typ := range pred {
+		if gold[sp] != typ {
+			cover := ""
+			for _, e := range d.Entities {
+				if e.Start <= sp.Start && e.End >= sp.End {
+					cover += " [" + e.Type + ":" + e.Text + "]"
+				}
+			}
+			c := evaldata.CodePointSpan(d.Text, sp)
+			fmt.Fprintf(dump, "FP %s %q%s | %s\n", typ, string(rs[c.Start:c.End]), cover, ctx(rs, c))
+		}
+	}
+}
+
+// ctx shows a code-point span of rs with 40 code points either side.
+func ctx(rs []rune, sp text.Span) string {
+	a, b := max(sp.Start-40, 0), min(sp.End+40, len(rs))
+	return strings.ReplaceAll(string(rs[a:sp.Start])+"[["+string(rs[sp.Start:sp.End])+"]]"+string(rs[sp.End:b]), "\n", " ")
 }
 
 // TestDevScores guards the exact-span F1 reached on the dev files. Set
@@ -171,16 +111,17 @@ func TestDevScores(t *testing.T) {
 	}
 	var dump strings.Builder
 	for _, c := range cases {
-		docs := loadDocs(t, c.file)
+		docs := evaldata.Docs(t, c.file)
 		dump.WriteString("==== " + c.file + "\n")
-		tl := score(docs, &dump)
+		scores := score(docs, &dump)
+		country, demonym := scores["country"].Exact(), scores["demonym"].Exact()
 		t.Logf("%s: country F1 %.4f (gold %d pred %d hit %d), demonym F1 %.4f (gold %d pred %d hit %d)", c.file,
-			tl.f1("country"), tl.gold["country"], tl.pred["country"], tl.hit["country"],
-			tl.f1("demonym"), tl.gold["demonym"], tl.pred["demonym"], tl.hit["demonym"])
-		if got := tl.f1("country"); got < c.country-scoreSlack {
+			country.F1, country.Gold, country.Pred, country.TPPred,
+			demonym.F1, demonym.Gold, demonym.Pred, demonym.TPPred)
+		if got := country.F1; got < c.country-scoreSlack {
 			t.Errorf("%s: country exact F1 %.4f, want ≥ %.4f", c.file, got, c.country-scoreSlack)
 		}
-		if got := tl.f1("demonym"); got < c.demonym-scoreSlack {
+		if got := demonym.F1; got < c.demonym-scoreSlack {
 			t.Errorf("%s: demonym exact F1 %.4f, want ≥ %.4f", c.file, got, c.demonym-scoreSlack)
 		}
 	}

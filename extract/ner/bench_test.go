@@ -1,26 +1,18 @@
 package ner
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/dossier-reader/dossier/extract/ner/corpus"
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
 // BenchmarkFind tags the text of conll2003-dev.jsonl (analysis done before
 // the timer) and reports words per second and CPU time per pass.
 func BenchmarkFind(b *testing.B) {
-	dir, ok := corpus.DataDir()
-	if !ok {
-		b.Skip("../shared/eval/data not found")
-	}
-	docs, err := corpus.Read(filepath.Join(dir, "conll2003-dev.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	docs := evaldata.Docs(b, "conll2003-dev.jsonl")
 	var as []*text.Analysis
 	words := 0
 	for _, d := range docs {

@@ -1,10 +1,9 @@
 package ner
 
 import (
-	"path/filepath"
 	"testing"
 
-	"github.com/dossier-reader/dossier/extract/ner/corpus"
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 )
 
 // The figures the embedded model reaches on the dev files (person spans,
@@ -16,10 +15,6 @@ const (
 )
 
 func TestDevRegression(t *testing.T) {
-	dir, ok := corpus.DataDir()
-	if !ok {
-		t.Skip("../shared/eval/data not found next to the repository: dev regression not run")
-	}
 	for _, c := range []struct {
 		file    string
 		overlap bool
@@ -28,10 +23,7 @@ func TestDevRegression(t *testing.T) {
 		{"conll2003-dev.jsonl", false, conllDevExactF1},
 		{"re3d-dev.jsonl", true, re3dDevOverlapF1},
 	} {
-		docs, err := corpus.Read(filepath.Join(dir, c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
+		docs := evaldata.Docs(t, c.file)
 		ex, ov := Evaluate(defaultModel(), docs)
 		got := ex
 		if c.overlap {

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/dossier-reader/dossier/extract/ner/corpus"
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -38,7 +38,7 @@ type example struct {
 // GoldTags converts a document's gold spans to one tag per token with our
 // tokenizer: a token belongs to a span it overlaps. Earlier (sorted) spans
 // win over overlapping later ones; types typeOf ignores are skipped.
-func GoldTags(a *text.Analysis, d *corpus.Doc) []uint8 {
+func GoldTags(a *text.Analysis, d *evaldata.Doc) []uint8 {
 	tags := make([]uint8, len(a.Tokens))
 	taken := make([]bool, len(a.Tokens))
 	j := 0
@@ -77,7 +77,7 @@ type prepared struct {
 	infos []tokInfo
 }
 
-func prepare(docs []corpus.Doc, common casing) []prepared {
+func prepare(docs []evaldata.Doc, common casing) []prepared {
 	out := make([]prepared, len(docs))
 	s := scratch{common: common}
 	for i := range docs {
@@ -123,7 +123,7 @@ const folds = 5
 // Train fits a model to the documents' gold spans: a first stage; first-stage
 // tags for every document from models trained without it; a second stage on
 // those.
-func Train(docs []corpus.Doc, opt TrainOptions) *Model {
+func Train(docs []evaldata.Doc, opt TrainOptions) *Model {
 	if opt.Logf == nil {
 		opt.Logf = func(string, ...any) {}
 	}

@@ -1,10 +1,10 @@
 package weapons
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -12,11 +12,10 @@ import (
 // and reports words (tokens) per second; analysis is done once, outside the
 // timer, as it belongs to the text package.
 func BenchmarkFind(b *testing.B) {
-	data := evalData(b)
 	var docs []*text.Analysis
 	words := 0
 	for _, f := range []string{"re3d-dev.jsonl", "conll2003-dev.jsonl"} {
-		for _, d := range readDocs(b, filepath.Join(data, f)) {
+		for _, d := range evaldata.Docs(b, f) {
 			a := text.Analyze(d.Text)
 			docs = append(docs, a)
 			words += len(strings.Fields(d.Text))

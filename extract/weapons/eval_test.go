@@ -1,16 +1,16 @@
 package weapons
 
 import (
-	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
-	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -22,7 +22,8 @@ const (
 	allowedDrop   = 0.01
 )
 
-type goldEntity struct {
+// predEntity is a predicted weapon as score.py reads it (FORMAT.md).
+type predEntity struct {
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 	Type   string `json:"type"`
@@ -30,140 +31,47 @@ type goldEntity struct {
 	Entity string `json:"entity"`
 }
 
-type goldDoc struct {
-	ID        string       `json:"id"`
-	Text      string       `json:"text"`
-	Annotated []string     `json:"annotated"`
-	Entities  []goldEntity `json:"entities"`
-}
-
-// evalData returns <root>/../shared/eval/data, root being the directory of
-// go.mod, or skips the test when it is absent.
-func evalData(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = up
-	}
-	data := filepath.Join(dir, "..", "shared", "eval", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("evaluation data absent (%s): skipping", data)
-	}
-	return data
-}
-
-func readDocs(t testing.TB, path string) []goldDoc {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("%s absent: skipping", path)
-	}
-	defer f.Close()
-	var docs []goldDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var d goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	return docs
-}
-
-type runeSpan struct{ s, e int }
-
-// toRunes converts byte spans of src to code-point spans.
-func toRunes(src string, ms []Match) []runeSpan {
-	out := make([]runeSpan, len(ms))
+// codePointSpans converts the byte spans of src's matches to code points,
+// the unit score.py measures overlaps in.
+func codePointSpans(src string, ms []Match) []text.Span {
+	out := make([]text.Span, len(ms))
 	for i, m := range ms {
-		out[i] = runeSpan{utf8.RuneCountInString(src[:m.Start]), utf8.RuneCountInString(src[:m.End])}
+		out[i] = evaldata.CodePointSpan(src, text.Span{Start: m.Start, End: m.End})
 	}
 	return out
 }
 
-// tally counts what score.py counts for one type.
-type tally struct{ gold, pred, exact, overlap, paneGold, panePred, paneHitG, paneHitP int }
-
-func (t tally) f1(tp int) float64 {
-	if t.pred == 0 || t.gold == 0 || tp == 0 {
-		return 0
-	}
-	p, r := float64(tp)/float64(t.pred), float64(tp)/float64(t.gold)
-	return 2 * p * r / (p + r)
+// tally counts what score.py counts for one type: spans, and the pane's
+// distinct entities.
+type tally struct {
+	spans                                  evaldata.Scorer
+	paneGold, panePred, paneHitG, paneHitP int
 }
 
-// overlapMatches is score.py's one-to-one greedy matching by overlap size.
-func overlapMatches(pred, gold []runeSpan) int {
-	type pair struct{ score, i, j int }
-	var pairs []pair
-	for i, p := range pred {
-		for j, g := range gold {
-			if p.s < g.e && g.s < p.e {
-				pairs = append(pairs, pair{min(p.e, g.e) - max(p.s, g.s), i, j})
-			}
-		}
-	}
-	sort.Slice(pairs, func(a, b int) bool {
-		x, y := pairs[a], pairs[b]
-		if x.score != y.score {
-			return x.score > y.score
-		}
-		if x.i != y.i {
-			return x.i < y.i
-		}
-		return x.j < y.j
-	})
-	ui, uj, n := map[int]bool{}, map[int]bool{}, 0
-	for _, p := range pairs {
-		if !ui[p.i] && !uj[p.j] {
-			ui[p.i], uj[p.j] = true, true
-			n++
-		}
-	}
-	return n
+// bySpan orders spans by start, then end.
+func bySpan(a, b text.Span) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 }
 
-// scoreDocs runs Find on each document and scores its weapon spans; with
-// verbose it logs misses and false alarms.
-func scoreDocs(t testing.TB, docs []goldDoc, verbose bool) tally {
+// scoreDocs runs Find on each document and scores its weapon spans in code
+// points; with verbose it logs misses and false alarms.
+func scoreDocs(t testing.TB, docs []evaldata.Doc, verbose bool) tally {
 	var tl tally
 	for _, d := range docs {
-		a := text.Analyze(d.Text)
-		ms := Find(a, nil)
-		predSet := map[runeSpan]string{}
-		for i, sp := range toRunes(d.Text, ms) {
+		ms := Find(text.Analyze(d.Text), nil)
+		predSet := map[text.Span]string{}
+		for i, sp := range codePointSpans(d.Text, ms) {
 			predSet[sp] = strings.ToLower(ms[i].Groups[0])
 		}
-		goldSet := map[runeSpan]goldEntity{}
+		goldSet := map[text.Span]evaldata.Entity{}
 		for _, e := range d.Entities {
 			if e.Type == "weapon" {
-				goldSet[runeSpan{e.Start, e.End}] = e
+				goldSet[evaldata.CodePointSpan(d.Text, text.Span{Start: e.Start, End: e.End})] = e
 			}
 		}
-		var pred, gold []runeSpan
-		for sp := range predSet {
-			pred = append(pred, sp)
-			if _, ok := goldSet[sp]; ok {
-				tl.exact++
-			}
-		}
-		for sp := range goldSet {
-			gold = append(gold, sp)
-		}
-		sort.Slice(pred, func(i, j int) bool { return pred[i].s < pred[j].s })
-		sort.Slice(gold, func(i, j int) bool { return gold[i].s < gold[j].s })
-		tl.gold, tl.pred = tl.gold+len(gold), tl.pred+len(pred)
-		tl.overlap += overlapMatches(pred, gold)
+		pred := slices.SortedFunc(maps.Keys(predSet), bySpan)
+		gold := slices.SortedFunc(maps.Keys(goldSet), bySpan)
+		tl.spans.Add(pred, gold)
 		tl.pane(goldSet, predSet)
 		if verbose {
 			logDiff(t, d, pred, gold, predSet, goldSet)
@@ -173,10 +81,10 @@ func scoreDocs(t testing.TB, docs []goldDoc, verbose bool) tally {
 }
 
 // pane adds score.py's pane counts: distinct entities per document.
-func (tl *tally) pane(gold map[runeSpan]goldEntity, pred map[runeSpan]string) {
+func (tl *tally) pane(gold map[text.Span]evaldata.Entity, pred map[text.Span]string) {
 	ents := map[string]map[string]bool{}
 	for _, e := range gold {
-		k := strings.ToLower(e.Entity)
+		k := strings.ToLower(e.Name)
 		if k == "" {
 			k = strings.ToLower(e.Text)
 		}
@@ -209,10 +117,12 @@ func (tl *tally) pane(gold map[runeSpan]goldEntity, pred map[runeSpan]string) {
 	}
 }
 
-func logDiff(t testing.TB, d goldDoc, pred, gold []runeSpan, ps map[runeSpan]string, gs map[runeSpan]goldEntity) {
+// logDiff logs a document's false alarms (FP) and misses (FN), given in
+// code points.
+func logDiff(t testing.TB, d evaldata.Doc, pred, gold []text.Span, ps map[text.Span]string, gs map[text.Span]evaldata.Entity) {
 	r := []rune(d.Text)
-	ctx := func(sp runeSpan) string {
-		return fmt.Sprintf("%q [%s] %q", string(r[max(0, sp.s-40):sp.s]), string(r[sp.s:sp.e]), string(r[sp.e:min(len(r), sp.e+25)]))
+	ctx := func(sp text.Span) string {
+		return fmt.Sprintf("%q [%s] %q", string(r[max(0, sp.Start-40):sp.Start]), string(r[sp.Start:sp.End]), string(r[sp.End:min(len(r), sp.End+25)]))
 	}
 	for _, sp := range pred {
 		if _, ok := gs[sp]; !ok {
@@ -229,7 +139,7 @@ func logDiff(t testing.TB, d goldDoc, pred, gold []runeSpan, ps map[runeSpan]str
 // dumpPredictions writes Find's weapons as score.py input when
 // the environment variable env names a file (WEAPONS_DUMP for re3d-dev,
 // WEAPONS_DUMP_SEED for the seed), to check these figures against the scorer.
-func dumpPredictions(t *testing.T, docs []goldDoc, env string) {
+func dumpPredictions(t *testing.T, docs []evaldata.Doc, env string) {
 	path := os.Getenv(env)
 	if path == "" {
 		return
@@ -242,9 +152,9 @@ func dumpPredictions(t *testing.T, docs []goldDoc, env string) {
 	enc := json.NewEncoder(f)
 	for _, d := range docs {
 		ms := Find(text.Analyze(d.Text), nil)
-		ents := []goldEntity{}
-		for i, sp := range toRunes(d.Text, ms) {
-			ents = append(ents, goldEntity{Start: sp.s, End: sp.e, Type: "weapon", Entity: ms[i].Groups[0]})
+		ents := []predEntity{}
+		for i, sp := range codePointSpans(d.Text, ms) {
+			ents = append(ents, predEntity{Start: sp.Start, End: sp.End, Type: "weapon", Entity: ms[i].Groups[0]})
 		}
 		if err := enc.Encode(map[string]any{"id": d.ID, "text": d.Text, "entities": ents}); err != nil {
 			t.Fatal(err)
@@ -253,11 +163,12 @@ func dumpPredictions(t *testing.T, docs []goldDoc, env string) {
 }
 
 func TestRe3dDevRegression(t *testing.T) {
-	docs := readDocs(t, filepath.Join(evalData(t), "re3d-dev.jsonl"))
+	docs := evaldata.Docs(t, "re3d-dev.jsonl")
 	dumpPredictions(t, docs, "WEAPONS_DUMP")
 	tl := scoreDocs(t, docs, os.Getenv("WEAPONS_VERBOSE") != "")
-	exact, overlap := tl.f1(tl.exact), tl.f1(tl.overlap)
-	t.Logf("re3d-dev weapon: gold %d pred %d exact F1 %.4f overlap F1 %.4f", tl.gold, tl.pred, exact, overlap)
+	ex := tl.spans.Exact()
+	exact, overlap := ex.F1, tl.spans.Overlap().F1
+	t.Logf("re3d-dev weapon: gold %d pred %d exact F1 %.4f overlap F1 %.4f", ex.Gold, ex.Pred, exact, overlap)
 	if exact < re3dExactF1-allowedDrop || overlap < re3dOverlapF1-allowedDrop {
 		t.Errorf("weapon F1 fell: exact %.4f (want ≥ %.4f), overlap %.4f (want ≥ %.4f)",
 			exact, re3dExactF1-allowedDrop, overlap, re3dOverlapF1-allowedDrop)
@@ -265,11 +176,11 @@ func TestRe3dDevRegression(t *testing.T) {
 }
 
 func TestSeedPane(t *testing.T) {
-	docs := readDocs(t, filepath.Join(evalData(t), "seed.jsonl"))
+	docs := evaldata.Docs(t, "seed.jsonl")
 	dumpPredictions(t, docs, "WEAPONS_DUMP_SEED")
 	tl := scoreDocs(t, docs, os.Getenv("WEAPONS_VERBOSE") != "")
 	t.Logf("seed weapon: exact F1 %.4f overlap F1 %.4f pane %d/%d hit-pred, %d/%d hit-gold",
-		tl.f1(tl.exact), tl.f1(tl.overlap), tl.paneHitP, tl.panePred, tl.paneHitG, tl.paneGold)
+		tl.spans.Exact().F1, tl.spans.Overlap().F1, tl.paneHitP, tl.panePred, tl.paneHitG, tl.paneGold)
 	if tl.paneHitP != tl.panePred || tl.paneHitG != tl.paneGold {
 		t.Errorf("seed pane P or R below 1: %d/%d predicted names hit, %d/%d gold entities found",
 			tl.paneHitP, tl.panePred, tl.paneHitG, tl.paneGold)

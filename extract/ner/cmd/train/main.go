@@ -15,8 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/ner"
-	"github.com/dossier-reader/dossier/extract/ner/corpus"
 )
 
 func main() {
@@ -32,13 +32,13 @@ func main() {
 	log.SetFlags(0)
 
 	t0 := time.Now()
-	docs, err := corpus.Read(*train)
+	docs, err := evaldata.Read(*train)
 	if err != nil {
 		log.Fatal(err)
 	}
 	var texts []string
 	if *unlabeled != "" {
-		un, err := corpus.Read(*unlabeled)
+		un, err := evaldata.Read(*unlabeled)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func main() {
 		if f == "" {
 			continue
 		}
-		dev, err := corpus.Read(f)
+		dev, err := evaldata.Read(f)
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package corpus
+package evaldata
 
 import (
 	"fmt"
@@ -35,8 +35,11 @@ func prf(tpPred, nPred, tpGold, nGold int) PRF {
 
 // Scorer accumulates exact and overlap matches of predicted against gold
 // spans over many documents, as score.py does (spans are sets per document;
-// overlap is one-to-one, greedy by largest overlap). Byte offsets give the
-// same matches as code points since both are monotone in each other.
+// overlap is one-to-one, greedy by largest overlap). Both lists of a
+// document are in one unit: byte offsets give the same exact matches as
+// code points, and the same overlap matches but where two overlaps tie in
+// code points and not in bytes; pass code-point spans (CodePointSpan) to
+// follow score.py to the letter.
 type Scorer struct {
 	pred, gold, exact, overlap int
 }

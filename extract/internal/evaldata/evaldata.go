@@ -1,15 +1,16 @@
-// Package corpus reads the annotated JSON Lines files of the evaluation data
-// (FORMAT.md in ../shared/eval) for training and measuring the person tagger.
-// It converts the files' code-point offsets to byte offsets and scores
-// predicted person spans the way score.py does.
-package corpus
+// Package evaldata reads the annotated JSON Lines files of the evaluation
+// data (FORMAT.md in ../shared/eval, beside the repository) for training and
+// measuring the taggers, and scores predicted spans the way score.py does.
+// The files count offsets in code points; Read turns them into byte offsets,
+// the unit inside Go. The corpora themselves are never copied into the
+// repository: Locate finds them, and Dir and Docs skip a test without them.
+package evaldata
 
 import (
 	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"unicode/utf8"
 
@@ -20,6 +21,8 @@ import (
 type Entity struct {
 	Start, End int    // byte offsets, half-open
 	Type       string // "person", "location", "organization", ...
+	Text       string // the "text" value: the annotated text
+	Name       string // the "entity" value: the canonical name, "" when absent
 }
 
 // Doc is one document of a JSON Lines file.
@@ -33,6 +36,8 @@ type rawEntity struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Type  string `json:"type"`
+	Text  string `json:"text"`
+	Name  string `json:"entity"`
 }
 
 type rawDoc struct {
@@ -41,7 +46,7 @@ type rawDoc struct {
 	Entities []rawEntity `json:"entities"`
 }
 
-// Read loads a JSON Lines file.
+// Read loads a JSON Lines file; blank lines are skipped.
 func Read(path string) ([]Doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -64,20 +69,17 @@ func Read(path string) ([]Doc, error) {
 	return docs, sc.Err()
 }
 
-// convert turns code-point offsets into byte offsets.
+// convert turns code-point offsets into byte offsets, dropping entities
+// whose span is empty or outside the text.
 func convert(r rawDoc) Doc {
-	idx := make([]int, 0, len(r.Text)+1) // code point -> byte offset
-	for i := range r.Text {
-		idx = append(idx, i)
-	}
-	idx = append(idx, len(r.Text))
+	byteAt := ByteOffsets(r.Text)
 	d := Doc{ID: r.ID, Text: r.Text}
-	n := utf8.RuneCountInString(r.Text)
+	n := len(byteAt) - 1
 	for _, e := range r.Entities {
 		if e.Start < 0 || e.End > n || e.Start >= e.End {
 			continue
 		}
-		d.Entities = append(d.Entities, Entity{idx[e.Start], idx[e.End], e.Type})
+		d.Entities = append(d.Entities, Entity{byteAt[e.Start], byteAt[e.End], e.Type, e.Text, e.Name})
 	}
 	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
 	return d
@@ -94,25 +96,21 @@ func (d *Doc) Spans(typ string) []text.Span {
 	return out
 }
 
-// DataDir finds <repo root>/../shared/eval/data by walking up from the
-// working directory to go.mod; ok is false when it is absent.
-func DataDir() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
+// ByteOffsets maps each code-point index of s (and the count of code points)
+// to its byte offset.
+func ByteOffsets(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i := range s {
+		out = append(out, i)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "eval", "data")
-			if st, err := os.Stat(d); err == nil && st.IsDir() {
-				return d, true
-			}
-			return "", false
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
+	return append(out, len(s))
+}
+
+// CodePoint returns the code-point index of byte offset b in s, the unit of
+// the files' offsets.
+func CodePoint(s string, b int) int { return utf8.RuneCountInString(s[:b]) }
+
+// CodePointSpan converts a byte span of s to code points.
+func CodePointSpan(s string, sp text.Span) text.Span {
+	return text.Span{Start: CodePoint(s, sp.Start), End: CodePoint(s, sp.End)}
 }
