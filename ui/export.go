@@ -55,17 +55,14 @@ type exportKeyMap struct {
 
 // newExportKeyMap returns the default export keys.
 func newExportKeyMap() exportKeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return exportKeyMap{
-		Open:   b("E", "export…", "E"),
-		Choose: b("↑/↓", "format", "up", "down"),
-		Field:  b("tab", "format/path", "tab", "shift+tab"),
-		Run:    b("enter", "export", "enter"),
-		Cancel: b("esc", "cancel", "esc"),
-		Yes:    b("y", "overwrite", "y", "Y"),
-		No:     b("n/esc", "keep it", "n", "N", "esc"),
+		Open:   bind("E", "export…", "E"),
+		Choose: bind("↑/↓", "format", "up", "down"),
+		Field:  bind("tab", "format/path", "tab", "shift+tab"),
+		Run:    bind("enter", "export", "enter"),
+		Cancel: bind("esc", "cancel", "esc"),
+		Yes:    bind("y", "overwrite", "y", "Y"),
+		No:     bind("n/esc", "keep it", "n", "N", "esc"),
 	}
 }
 
@@ -99,7 +96,7 @@ func (m *Model) openExport() tea.Cmd {
 		f.path.SetValue(m.defaultExportPath())
 	}
 	f.path.Blur()
-	f.path.SetWidth(max(m.exportWidth()-12, 8))
+	f.path.SetWidth(max(m.overlayWidth()-12, 8))
 	return nil
 }
 

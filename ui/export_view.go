@@ -11,36 +11,27 @@ import (
 // itoa is strconv.Itoa, short for the status texts.
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// exportWidth is the export form's outer width for the current terminal.
-func (m Model) exportWidth() int { return min(max(m.width-4, 20), 72) }
-
 // exportOverlay draws the export form, when open, over the bottom rows of
 // the body, centred.
 func (m Model) exportOverlay(body []string) []string {
 	if !m.export.open || len(body) == 0 {
 		return body
 	}
-	return overlay(body, m.exportBox(len(body)), m.width, m.exportWidth())
+	return overlay(body, m.exportBox(len(body)), m.width, m.overlayWidth())
 }
 
 // exportBox draws the form, at most h rows: a bordered list of the
 // formats with their descriptions, the path, and the keys or the question.
 func (m Model) exportBox(h int) []string {
 	f, st := m.export, m.st
-	w := m.exportWidth()
-	iw := w - 2
-	border := st.BorderFocused
-	side := border.Render("│")
-	rows := []string{border.Render("╭─") + st.Prompt.Render(" Export ") +
-		border.Render(strings.Repeat("─", max(iw-9, 0))+"╮")}
-	n := len(f.formats)
-	shown := max(min(n, h-5), 1)
-	first := max(min(f.cur-shown/2, n-shown), 0)
+	iw := m.overlayWidth() - 2
+	var rows []string
 	nameW := 0
 	for _, ft := range f.formats {
 		nameW = max(nameW, len(ft.Name))
 	}
-	for i := first; i < first+shown && i < n; i++ {
+	first, end := window(len(f.formats), h-5, f.cur)
+	for i := first; i < end; i++ {
 		ft := f.formats[i]
 		base, marker := st.Text, "  "
 		if i == f.cur {
@@ -50,16 +41,14 @@ func (m Model) exportBox(h int) []string {
 			}
 		}
 		name := ft.Name + strings.Repeat(" ", nameW-len(ft.Name)+2)
-		rows = append(rows, side+pieces(iw, base, piece{marker + name, st.Text}, piece{ft.Description, st.Dim})+side)
+		rows = append(rows, pieces(iw, base, piece{marker + name, st.Text}, piece{ft.Description, st.Dim}))
 	}
 	label := st.Dim.Render(" Path  ")
 	if f.field == fieldPath {
 		label = st.Prompt.Render(" Path  ")
 	}
-	rows = append(rows, side+fitCells(label+f.path.View(), iw)+side)
-	rows = append(rows, side+fitCells(m.exportHint(iw), iw)+side)
-	rows = append(rows, border.Render("╰"+strings.Repeat("─", iw)+"╯"))
-	return rows
+	rows = append(rows, fitCells(label+f.path.View(), iw), fitCells(m.exportHint(iw), iw))
+	return framed(st, "Export", iw, rows)
 }
 
 // exportHint is the form's last line: its keys, the overwrite question, or
@@ -76,14 +65,4 @@ func (m Model) exportHint(w int) string {
 		return m.st.Prompt.Render(q) + hm.ShortHelpView([]key.Binding{ek.Yes, ek.No})
 	}
 	return " " + hm.ShortHelpView([]key.Binding{ek.Choose, ek.Field, ek.Run, ek.Cancel})
-}
-
-// fitCells cuts or pads a styled string to exactly w cells.
-func fitCells(s string, w int) string {
-	if sw := ansi.StringWidth(s); sw > w {
-		return ansi.Truncate(s, w, "…")
-	} else if sw < w {
-		return s + strings.Repeat(" ", w-sw)
-	}
-	return s
 }

@@ -34,34 +34,36 @@ type keyMap struct {
 	Reading readingKeyMap // readinglist.go
 }
 
+// bind makes a binding of keys, shown in help as help and desc.
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
 // newKeyMap returns the default keys.
 func newKeyMap() keyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return keyMap{
-		NextPane:  b("tab", "next pane", "tab"),
-		PrevPane:  b("shift+tab", "prev pane", "shift+tab"),
-		Panes:     b("1-4", "people…claims", "1", "2", "3", "4"),
-		People:    b("1", "people", "1"),
-		Countries: b("2", "countries", "2"),
-		Weapons:   b("3", "weapons", "3"),
-		Claims:    b("4", "claims", "4"),
-		Back:      b("esc", "article", "esc"),
-		Up:        b("↑/k", "up", "up", "k"),
-		Down:      b("↓/j", "down", "down", "j"),
-		Top:       b("g", "top", "g", "home"),
-		Bottom:    b("G", "bottom", "G", "end"),
-		HalfDown:  b("ctrl+d", "½ page down", "ctrl+d"),
-		HalfUp:    b("ctrl+u", "½ page up", "ctrl+u"),
-		PageDown:  b("pgdn", "page down", "pgdown", "space"),
-		PageUp:    b("pgup", "page up", "pgup"),
-		Select:    b("enter", "jump", "enter"),
-		Next:      b("n", "next", "n"),
-		Prev:      b("N", "prev", "N"),
-		Search:    b("/", "search", "/"),
-		Help:      b("?", "help", "?"),
-		Quit:      b("q", "quit", "q", "ctrl+c"),
+		NextPane:  bind("tab", "next pane", "tab"),
+		PrevPane:  bind("shift+tab", "prev pane", "shift+tab"),
+		Panes:     bind("1-4", "people…claims", "1", "2", "3", "4"),
+		People:    bind("1", "people", "1"),
+		Countries: bind("2", "countries", "2"),
+		Weapons:   bind("3", "weapons", "3"),
+		Claims:    bind("4", "claims", "4"),
+		Back:      bind("esc", "article", "esc"),
+		Up:        bind("↑/k", "up", "up", "k"),
+		Down:      bind("↓/j", "down", "down", "j"),
+		Top:       bind("g", "top", "g", "home"),
+		Bottom:    bind("G", "bottom", "G", "end"),
+		HalfDown:  bind("ctrl+d", "½ page down", "ctrl+d"),
+		HalfUp:    bind("ctrl+u", "½ page up", "ctrl+u"),
+		PageDown:  bind("pgdn", "page down", "pgdown", "space"),
+		PageUp:    bind("pgup", "page up", "pgup"),
+		Select:    bind("enter", "jump", "enter"),
+		Next:      bind("n", "next", "n"),
+		Prev:      bind("N", "prev", "N"),
+		Search:    bind("/", "search", "/"),
+		Help:      bind("?", "help", "?"),
+		Quit:      bind("q", "quit", "q", "ctrl+c"),
 		Review:    newReviewKeyMap(),
 		Export:    newExportKeyMap(),
 		Reading:   newReadingKeyMap(),

@@ -60,13 +60,10 @@ type readingKeyMap struct {
 
 // newReadingKeyMap returns the default reading-list keys.
 func newReadingKeyMap() readingKeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return readingKeyMap{
-		Next: b("]", "next article", "]"),
-		Prev: b("[", "prev article", "["),
-		List: b("L", "reading list", "L"),
+		Next: bind("]", "next article", "]"),
+		Prev: bind("[", "prev article", "["),
+		List: bind("L", "reading list", "L"),
 	}
 }
 

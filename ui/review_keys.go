@@ -40,41 +40,38 @@ type reviewKeyMap struct {
 
 // newReviewKeyMap returns the default review keys.
 func newReviewKeyMap() reviewKeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return reviewKeyMap{
-		Accept:    b("a", "accept", "a"),
-		Reject:    b("x", "reject", "x"),
-		AcceptAll: b("A", "accept shown", "A"),
-		Relabel:   b("r", "relabel", "r"),
-		Merge:     b("m", "merge with…", "m"),
-		Rename:    b("e", "rename", "e"),
-		Split:     b("s", "split mention", "s"),
+		Accept:    bind("a", "accept", "a"),
+		Reject:    bind("x", "reject", "x"),
+		AcceptAll: bind("A", "accept shown", "A"),
+		Relabel:   bind("r", "relabel", "r"),
+		Merge:     bind("m", "merge with…", "m"),
+		Rename:    bind("e", "rename", "e"),
+		Split:     bind("s", "split mention", "s"),
 
-		WordNext:  b("w", "word →", "w"),
-		WordBack:  b("b", "← word", "b"),
-		WordEnd:   b("e", "word end", "e"),
-		CharLeft:  b("←/h", "char ←", "left", "h"),
-		CharRight: b("→/l", "char →", "right", "l"),
-		Visual:    b("v", "select", "v"),
-		Tag:       b("t", "tag as…", "t"),
-		Remove:    b("d", "remove mention", "d"),
-		StartLeft: b("<", "start ←", "<"),
-		StartRght: b(">", "start →", ">"),
-		EndLeft:   b("{", "end ←", "{", "shift+<"),
-		EndRight:  b("}", "end →", "}", "shift+>"),
+		WordNext:  bind("w", "word →", "w"),
+		WordBack:  bind("b", "← word", "b"),
+		WordEnd:   bind("e", "word end", "e"),
+		CharLeft:  bind("←/h", "char ←", "left", "h"),
+		CharRight: bind("→/l", "char →", "right", "l"),
+		Visual:    bind("v", "select", "v"),
+		Tag:       bind("t", "tag as…", "t"),
+		Remove:    bind("d", "remove mention", "d"),
+		StartLeft: bind("<", "start ←", "<"),
+		StartRght: bind(">", "start →", ">"),
+		EndLeft:   bind("{", "end ←", "{", "shift+<"),
+		EndRight:  bind("}", "end →", "}", "shift+>"),
 
-		Undo:   b("u", "undo", "u"),
-		Redo:   b("ctrl+r", "redo", "ctrl+r"),
-		Filter: b("f", "filter", "f"),
+		Undo:   bind("u", "undo", "u"),
+		Redo:   bind("ctrl+r", "redo", "ctrl+r"),
+		Filter: bind("f", "filter", "f"),
 
-		KindPerson:  b("p", "person", "p"),
-		KindCountry: b("c", "country", "c"),
-		KindWeapon:  b("w", "weapon", "w"),
-		KindNone:    b("n", "not an entity", "n"),
-		Confirm:     b("enter", "ok", "enter"),
-		Cancel:      b("esc", "cancel", "esc"),
+		KindPerson:  bind("p", "person", "p"),
+		KindCountry: bind("c", "country", "c"),
+		KindWeapon:  bind("w", "weapon", "w"),
+		KindNone:    bind("n", "not an entity", "n"),
+		Confirm:     bind("enter", "ok", "enter"),
+		Cancel:      bind("esc", "cancel", "esc"),
 	}
 }
 

@@ -78,9 +78,15 @@ func isSpace(c byte) bool {
 // kept (a newline always breaks), runs of blank lines collapse to one, and a
 // word wider than the line is broken at rune boundaries.
 func wrap(text string, width int) []line {
-	width = max(width, 1)
+	return wrapUntil(text, max(width, 1), 0, nil)
+}
+
+// wrapUntil wraps the source lines from byte offset start on, stopping
+// after the one that ends at byte offset b when enough(out, b) says so (nil:
+// at the end of the text), and drops the paragraph breaks at the end.
+func wrapUntil(text string, width, start int, enough func(out []line, b int) bool) []line {
 	var out []line
-	for a := 0; a <= len(text); {
+	for a := start; a <= len(text); {
 		b := strings.IndexByte(text[a:], '\n')
 		if b < 0 {
 			b = len(text)
@@ -88,6 +94,9 @@ func wrap(text string, width int) []line {
 			b += a
 		}
 		out = wrapSource(out, text, a, b, width)
+		if enough != nil && enough(out, b) {
+			break
+		}
 		a = b + 1
 	}
 	for len(out) > 0 && out[len(out)-1].start == out[len(out)-1].end {

@@ -178,22 +178,7 @@ func sourceLinesAbove(text string, width, off, n int) int {
 // wrapFrom wraps source lines from byte offset start until n lines follow
 // the one holding off, or the text ends.
 func wrapFrom(text string, width, start, off, n int) []line {
-	var out []line
-	for a := start; a <= len(text); {
-		b := strings.IndexByte(text[a:], '\n')
-		if b < 0 {
-			b = len(text)
-		} else {
-			b += a
-		}
-		out = wrapSource(out, text, a, b, width)
-		if b >= off && len(out)-lineAt(out, off) > n {
-			break
-		}
-		a = b + 1
-	}
-	for len(out) > 0 && out[len(out)-1].start == out[len(out)-1].end {
-		out = out[:len(out)-1]
-	}
-	return out
+	return wrapUntil(text, width, start, func(out []line, b int) bool {
+		return b >= off && len(out)-lineAt(out, off) > n
+	})
 }
