@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // set builds a lookup set from space-separated words.
@@ -75,10 +76,10 @@ func classify(w string) uint16 {
 	case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
 		f |= fWord
 	case c >= 0x80:
-		r := []rune(w[:min(len(w), 4)])
-		if len(r) > 0 && (unicode.IsLetter(r[0]) || unicode.IsDigit(r[0])) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			f |= fWord
-			if unicode.IsUpper(r[0]) {
+			if unicode.IsUpper(r) {
 				f |= fCap
 			}
 		}
@@ -101,26 +102,20 @@ func classify(w string) uint16 {
 		}
 	}
 	lw := buf[:n]
-	if skipBeforeCue[string(lw)] {
-		f |= fSkip
-	}
-	if sourceStop[string(lw)] {
-		f |= fStop
-	}
-	if relatives[string(lw)] {
-		f |= fRel
-	}
-	if determiners[string(lw)] {
-		f |= fDet
-	}
-	if pronouns[string(lw)] {
-		f |= fPron
-	}
-	if contentStarters[string(lw)] {
-		f |= fStarter
-	}
-	if string(lw) == "and" {
-		f |= fAnd
-	}
-	return f
+	return f | lexFlags[string(lw)]
 }
+
+// lexFlags holds the word-list flags of classify in one map (one lookup
+// per token instead of one per list).
+var lexFlags = func() map[string]uint16 {
+	m := map[string]uint16{"and": fAnd}
+	for _, l := range []struct {
+		words map[string]bool
+		f     uint16
+	}{{skipBeforeCue, fSkip}, {sourceStop, fStop}, {relatives, fRel}, {determiners, fDet}, {pronouns, fPron}, {contentStarters, fStarter}} {
+		for w := range l.words {
+			m[w] |= l.f
+		}
+	}
+	return m
+}()
