@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -39,20 +37,15 @@ Malformed predictions are counted in "errors" and skipped. The last line is
 
 // runEval is the "dossier eval" command.
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dossier eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
+	fs := commandFlags("dossier eval", evalUsage, stderr)
 	types := fs.String("types", "", "comma-separated entity types")
 	claims := fs.Bool("claims", false, "score claims")
 	asJSON := fs.Bool("json", false, "print JSON")
 	predPath := fs.String("pred", "", "prediction file")
 	workers := fs.Int("workers", 0, "documents tagged at once")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	files, status, ok := parseArgs(fs, args)
+	if !ok {
+		return status
 	}
 	if len(files) != 1 {
 		fmt.Fprintln(stderr, "dossier eval: give one GOLD.jsonl file (see dossier eval --help)")
@@ -84,22 +77,6 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// parseInterspersed parses flags placed before, between or after the
-// positional arguments, which it returns.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
 
 // readDocs reads a JSON Lines file ("-": stdin) with read.

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -65,22 +63,16 @@ type exportOptions struct {
 
 // runExport is the "dossier export" command.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dossier export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, exportUsage, formatList()) }
+	fs := commandFlags("dossier export", fmt.Sprintf(exportUsage, formatList()), stderr)
 	name := fs.String("format", "json", "output format")
 	out := fs.String("o", "", "output path, - for stdout")
 	force := fs.Bool("force", false, "overwrite existing files")
-	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
-	offline := fs.Bool("offline", false, "never fetch URLs")
+	load := addLoadFlags(fs)
 	reviewFile := fs.String("review-file", "", "review decisions to apply")
 	noReview := fs.Bool("no-review", false, "export the tagger's output without review decisions")
-	inputs, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	inputs, status, ok := parseArgs(fs, args)
+	if !ok {
+		return status
 	}
 	f, err := format.Lookup(*name)
 	if err != nil {
@@ -91,7 +83,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		inputs = []string{""}
 	}
 	o := exportOptions{format: f, out: *out, force: *force, several: len(inputs) > 1, review: *reviewFile, raw: *noReview,
-		load: article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline}}
+		load: load.options(stdin)}
 	if msg := o.check(inputs); msg != "" {
 		fmt.Fprintln(stderr, "dossier export:", msg)
 		return 2
@@ -115,24 +107,6 @@ func (o exportOptions) exportAll(inputs []string, stdout, stderr io.Writer) int 
 		status = 1
 	}
 	return status
-}
-
-// parseInterleaved parses flags that may come before or after the files.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return files, nil
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
-		if fs.Arg(0) == "--" { // everything after -- is a file
-			return append(files[:len(files)-1], args...), nil
-		}
-	}
 }
 
 func formatList() string {

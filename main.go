@@ -16,8 +16,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/dossier-reader/dossier/extract/article"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -68,13 +66,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "eval" {
 		return runEval(args[1:], stdin, stdout, stderr)
 	}
-	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs := commandFlags("dossier", usage, stderr)
 	theme := fs.String("theme", "", "dark or light")
 	mouse := fs.Bool("mouse", false, "enable the mouse")
-	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
-	offline := fs.Bool("offline", false, "never fetch URLs")
+	load := addLoadFlags(fs)
 	showVersion := fs.Bool("version", false, "print the version")
 	reviewFile := fs.String("review-file", "", "review decisions file")
 	annotations := fs.String("annotations", "", "annotations file to show instead of tagging")
@@ -97,13 +92,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *annotations != "" {
-		return readAnnotated(*annotations, fs.Args(), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline},
+		return readAnnotated(*annotations, fs.Args(), load.options(stdin),
 			readerOptions{theme: *theme, mouse: *mouse, reviewFile: *reviewFile}, stderr)
 	}
 	// A reading list: every article that loads is read; one that does not
 	// is reported here, before the screen opens, and in the status line, and
 	// makes the exit status 1. When none loads the screen never opens.
-	arts, errs := loadArticles(fs.Args(), article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
+	arts, errs := loadArticles(fs.Args(), load.options(stdin))
 	var notices []string
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "dossier:", err)

@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -39,22 +37,16 @@ its line number and skipped; the run goes on and the exit status is then 1.
 
 // runTag is the "dossier tag" command.
 func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dossier tag", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, tagUsage) }
+	fs := commandFlags("dossier tag", tagUsage, stderr)
 	jsonl := fs.Bool("jsonl", false, "JSON Lines in, JSON Lines out")
 	workers := fs.Int("workers", 0, "documents tagged at once with --jsonl (default: one per core)")
-	maxSize := fs.Int64("max-size", 0, "size limit in bytes")
-	offline := fs.Bool("offline", false, "never fetch URLs")
+	load := addLoadFlags(fs)
 	formatName := fs.String("format", "json", "output format with -o (see dossier export --help)")
 	out := fs.String("o", "", "output folder: one output per input")
 	force := fs.Bool("force", false, "overwrite existing outputs")
-	inputs, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	inputs, status, ok := parseArgs(fs, args)
+	if !ok {
+		return status
 	}
 	if *jsonl {
 		if len(inputs) > 0 {
@@ -80,7 +72,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		o := exportOptions{format: f, out: *out, force: *force, several: true,
-			load: article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline}}
+			load: load.options(stdin)}
 		if msg := o.check(files); msg != "" {
 			fmt.Fprintln(stderr, "dossier tag:", msg)
 			return 2
@@ -91,7 +83,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(inputs) == 1 {
 		src = inputs[0]
 	}
-	art, err := loadArticle(src, article.Options{Stdin: stdin, MaxBytes: *maxSize, Offline: *offline})
+	art, err := loadArticle(src, load.options(stdin))
 	if err != nil {
 		fmt.Fprintln(stderr, "dossier:", err)
 		return 1
