@@ -170,12 +170,7 @@ func (d *doc) cueFeatures(inf []tokenInfo, i, first, last int, buf []uint32) []u
 	}
 	t, p1, p2, n1, n2 := inf[i], at(i-1), at(i-2), at(i+1), at(i+2)
 	inQ, pos, starter, qBefore, qAfter := d.cueContext(i, first, last)
-	subj := uint32(0) // a name or pronoun shortly before: a likely subject
-	for k := max(first, i-4); k < i; k++ {
-		if d.flags[k]&(fCap|fPron) != 0 && d.qid[k] < 0 {
-			subj = 1
-		}
-	}
+	subj := d.subject(i, first)
 	return append(buf,
 		mix(mix(mix(tWordN1N2, t.st), n1.w), n2.w),
 		mix(mix(tStemSubject, t.st), subj),
@@ -253,4 +248,15 @@ func (d *doc) quoteSpan(first, last int) {
 			d.lastOpen = k
 		}
 	}
+}
+
+// subject tells (1) whether a name or pronoun stands shortly before token
+// i of a sentence starting at first: a likely subject.
+func (d *doc) subject(i, first int) uint32 {
+	for k := max(first, i-4); k < i; k++ {
+		if d.flags[k]&(fCap|fPron) != 0 && d.qid[k] < 0 {
+			return 1
+		}
+	}
+	return 0
 }

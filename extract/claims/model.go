@@ -41,7 +41,10 @@ var embedded = func() modelSet {
 }()
 
 // model is a linear classifier over hashed features.
-type model struct{ w []float32 }
+type model struct {
+	w  []float32
+	cc cueCache // the cue features' weights by word type (cuetype.go)
+}
 
 // score sums the weights of the features.
 func (m *model) score(fs []uint32) float32 {
@@ -65,6 +68,10 @@ func (d *doc) markCues(sents []text.Sentence) {
 	d.inf = inf
 	d.cueScore = make([]float32, len(d.toks))
 	buf := make([]uint32, 0, 32)
+	var ts []*cueType
+	if len(d.m.cue.w) > 0 {
+		ts = d.m.cue.cueTypes(inf)
+	}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue
@@ -73,8 +80,13 @@ func (d *doc) markCues(sents []text.Sentence) {
 			if d.flags[i]&fWord == 0 && d.toks[i].Text != ":" {
 				continue
 			}
-			buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
-			sc := d.m.cue.score(buf)
+			var sc float32
+			if ts != nil {
+				sc = d.typedCueScore(ts, i, s.First, s.Last)
+			} else {
+				buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
+				sc = d.m.cue.score(buf)
+			}
 			if sc > candThreshold {
 				d.flags[i] |= fCand
 				d.cueScore[i] = sc

@@ -1,0 +1,188 @@
+package claims
+
+import "sync"
+
+// The cue score of a token is a sum of 29 feature weights (cueFeatures).
+// Most of them depend only on the token's type (its word, stem and suffix
+// hashes and class) and on a context value of small range (a neighbour's
+// class, the position, a flag), so a cueType holds those weights per type,
+// indexed by the context value, and typedCueScore adds them up in cueFeatures'
+// order: the same float32 additions in the same order, hence bit for bit
+// the same score, with seven hashes and five weight-table reads per token
+// instead of some sixty hashes and 29 reads. Only the five features that
+// pair the token with a neighbour's word are hashed per token.
+//
+// The types are cached per model for the life of the process (they are a
+// pure function of the model): a news text reuses most of its words, and
+// the cache holds at most maxCueTypes types (~500 bytes each).
+
+// nCls is the number of word classes, cNone to cOther.
+const nCls = int(cOther) + 1
+
+// maxCueTypes bounds the process-wide cache of cue types (16 MB at most);
+// types past it are built per call.
+const maxCueTypes = 1 << 15
+
+// cueType holds the weights of the cue features of one word type.
+type cueType struct {
+	word, stem, suf, cls     float32
+	prev, next, prev2, next2 float32 // the weights it adds as a neighbour word
+	subj, inQ                [2]float32
+	qBefore, qAfter          [2]float32
+	pos                      [4]float32
+	starter                  [3]float32
+	sufClsN1                 [nCls]float32
+	wordClsP1, wordClsN1     [nCls]float32
+	wordClsN2, wordClsP2     [nCls]float32
+	stemClsN1, stemClsP1     [nCls]float32
+	// partial hashes of the features that pair it with a neighbour's word
+	hN1N2, hPrev, hNext, hStemPrev, hPrevPrev uint32
+}
+
+// cueCache is a model's cache of cue types and of its class-only weights.
+type cueCache struct {
+	once             sync.Once
+	mu               sync.RWMutex
+	types            map[tokenInfo]*cueType
+	bias             float32
+	clsP1N1, clsP2P1 [nCls][nCls][nCls]float32
+	edge             *cueType // the type of a neighbour outside the sentence
+}
+
+// edgeInfo is what cueFeatures reads for a neighbour outside the sentence.
+var edgeInfo = tokenInfo{w: 1, st: 1, suf: 1, cls: cNone}
+
+// init fills the class-only weights.
+func (c *cueCache) init(m *model) {
+	c.types = map[tokenInfo]*cueType{}
+	c.bias = m.weight(mix(tBias, 0))
+	for a := range uint32(nCls) {
+		for b := range uint32(nCls) {
+			for k := range uint32(nCls) {
+				c.clsP1N1[a][b][k] = m.weight(mix(mix(mix(tClsP1N1, a), b), k))
+				c.clsP2P1[a][b][k] = m.weight(mix(mix(mix(tClsP2P1, a), b), k))
+			}
+		}
+	}
+	c.edge = newCueType(m, edgeInfo)
+}
+
+// weight is the weight of one feature hash.
+func (m *model) weight(h uint32) float32 { return m.w[h&uint32(len(m.w)-1)] }
+
+// newCueType computes the weights of a type.
+func newCueType(m *model, t tokenInfo) *cueType {
+	e := &cueType{
+		word: m.weight(mix(tWord, t.w)), stem: m.weight(mix(tStem, t.st)),
+		suf: m.weight(mix(tSuf, t.suf)), cls: m.weight(mix(tCls, t.cls)),
+		prev: m.weight(mix(tPrev, t.w)), next: m.weight(mix(tNext, t.w)),
+		prev2: m.weight(mix(tPrev2, t.w)), next2: m.weight(mix(tNext2, t.w)),
+		hN1N2: mix(tWordN1N2, t.st), hPrev: mix(tWordPrev, t.w), hNext: mix(tWordNext, t.w),
+		hStemPrev: mix(tStemPrev, t.st), hPrevPrev: mix(tWordPrevPrev, t.st),
+	}
+	fill := func(dst []float32, tmpl, h uint32) {
+		for v := range dst {
+			dst[v] = m.weight(mix(mix(tmpl, h), uint32(v)))
+		}
+	}
+	fill(e.subj[:], tStemSubject, t.st)
+	fill(e.inQ[:], tWordInQuote, t.w)
+	fill(e.qBefore[:], tWordQuoteBefore, t.st)
+	fill(e.qAfter[:], tWordQuoteAfter, t.st)
+	fill(e.pos[:], tWordPos, t.w)
+	fill(e.starter[:], tWordStarterAhead, t.st)
+	fill(e.sufClsN1[:], tSufClsN1, t.suf)
+	fill(e.wordClsP1[:], tWordClsP1, t.w)
+	fill(e.wordClsN1[:], tWordClsN1, t.w)
+	fill(e.wordClsN2[:], tWordClsN2, t.w)
+	fill(e.wordClsP2[:], tWordClsP2, t.w)
+	fill(e.stemClsN1[:], tStemClsN1, t.st)
+	fill(e.stemClsP1[:], tStemClsP1, t.st)
+	return e
+}
+
+// cueTypes returns the type of every token, from the cache or built.
+func (m *model) cueTypes(inf []tokenInfo) []*cueType {
+	c := &m.cc
+	c.once.Do(func() { c.init(m) })
+	out := make([]*cueType, len(inf))
+	var miss []int
+	c.mu.RLock()
+	for i, t := range inf {
+		if out[i] = c.types[t]; out[i] == nil {
+			miss = append(miss, i)
+		}
+	}
+	c.mu.RUnlock()
+	if len(miss) == 0 {
+		return out
+	}
+	built := map[tokenInfo]*cueType{}
+	for _, i := range miss {
+		e := built[inf[i]]
+		if e == nil {
+			e = newCueType(m, inf[i])
+			built[inf[i]] = e
+		}
+		out[i] = e
+	}
+	c.mu.Lock()
+	for t, e := range built {
+		if len(c.types) >= maxCueTypes {
+			break
+		}
+		c.types[t] = e
+	}
+	c.mu.Unlock()
+	return out
+}
+
+// typedCueScore is the cue classifier's score of token i of the sentence
+// [first, last): m.score(cueFeatures(…)) from the types ts (cueTypes).
+func (d *doc) typedCueScore(ts []*cueType, i, first, last int) float32 {
+	m := d.m.cue
+	c := &m.cc
+	nb := func(k int) (*cueType, tokenInfo) {
+		if k < first || k >= last {
+			return c.edge, edgeInfo
+		}
+		return ts[k], d.inf[k]
+	}
+	t, ti := ts[i], d.inf[i]
+	p1, p1i := nb(i - 1)
+	p2, p2i := nb(i - 2)
+	n1, n1i := nb(i + 1)
+	n2, n2i := nb(i + 2)
+	inQ, pos, starter, qBefore, qAfter := d.cueContext(i, first, last)
+	subj := d.subject(i, first)
+	s := m.weight(mix(mix(t.hN1N2, n1i.w), n2i.w))
+	s += t.subj[subj]
+	s += t.sufClsN1[n1i.cls]
+	s += c.bias
+	s += t.word
+	s += t.stem
+	s += t.suf
+	s += t.cls
+	s += m.weight(mix(t.hPrev, p1i.w))
+	s += m.weight(mix(t.hNext, n1i.w))
+	s += p1.prev
+	s += n1.next
+	s += p2.prev2
+	s += n2.next2
+	s += t.wordClsP1[p1i.cls]
+	s += t.wordClsN1[n1i.cls]
+	s += t.wordClsN2[n2i.cls]
+	s += t.stemClsN1[n1i.cls]
+	s += t.stemClsP1[p1i.cls]
+	s += t.inQ[inQ]
+	s += c.clsP1N1[p1i.cls][ti.cls][n1i.cls]
+	s += t.pos[pos]
+	s += t.starter[starter]
+	s += t.qBefore[qBefore]
+	s += t.qAfter[qAfter]
+	s += m.weight(mix(t.hStemPrev, p1i.w))
+	s += t.wordClsP2[p2i.cls]
+	s += c.clsP2P1[p2i.cls][p1i.cls][ti.cls]
+	s += m.weight(mix(mix(t.hPrevPrev, p1i.cls), p2i.w))
+	return s
+}
