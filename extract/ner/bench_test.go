@@ -1,24 +1,16 @@
 package ner
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/dossier-reader/dossier/extract/internal/evaldata"
-	"github.com/dossier-reader/dossier/extract/text"
 )
 
 // BenchmarkFind tags the text of conll2003-dev.jsonl (analysis done before
 // the timer) and reports words per second and CPU time per pass.
 func BenchmarkFind(b *testing.B) {
-	docs := evaldata.Docs(b, "conll2003-dev.jsonl")
-	var as []*text.Analysis
-	words := 0
-	for _, d := range docs {
-		as = append(as, text.Analyze(d.Text))
-		words += len(strings.Fields(d.Text))
-	}
+	as, words := evaldata.Analyses(b, "conll2003-dev.jsonl")
 	defaultModel()
 	b.ResetTimer()
 	cpu0 := cpuTime()

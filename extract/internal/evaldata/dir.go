@@ -5,6 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/dossier-reader/dossier/extract/text"
 )
 
 // Locate finds <repo root>/../shared/eval/data by walking up from the
@@ -64,4 +67,18 @@ func Docs(t TB, name string) []Doc {
 		t.Fatalf("%v", err)
 	}
 	return docs
+}
+
+// Analyses reads the named files of the evaluation data folder (as Docs
+// does) and analyses their texts for a tagger's benchmark; words counts
+// their white-space separated words, for a words/s figure.
+func Analyses(t TB, names ...string) (as []*text.Analysis, words int) {
+	t.Helper()
+	for _, name := range names {
+		for _, d := range Docs(t, name) {
+			as = append(as, text.Analyze(d.Text))
+			words += len(strings.Fields(d.Text))
+		}
+	}
+	return as, words
 }
