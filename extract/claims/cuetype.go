@@ -67,8 +67,11 @@ func (c *cueCache) init(m *model) {
 	c.edge = newCueType(m, edgeInfo)
 }
 
-// weight is the weight of one feature hash.
-func (m *model) weight(h uint32) float32 { return m.w[h&uint32(len(m.w)-1)] }
+// weight is the weight of one feature hash, as score adds it (the explicit
+// conversion rounds the product, as decoding to float32 would).
+func (m *model) weight(h uint32) float32 {
+	return float32(float32(m.q[h&uint32(len(m.q)-1)]) * m.scale)
+}
 
 // newCueType computes the weights of a type.
 func newCueType(m *model, t tokenInfo) *cueType {
