@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the accuracy and speed table in README.md (between the
 # "table:start" and "table:end" markers) from the official scorer and the Go
-# benchmarks:  bash .ci/readme-table.sh
+# benchmarks, and the screen capture (between "screen:start" and
+# "screen:end") with ../shared/tools/tui-capture:  bash .ci/readme-table.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -39,4 +40,17 @@ a, b = "<!-- table:start -->", "<!-- table:end -->"
 i, j = readme.index(a) + len(a), readme.index(b)
 open(sys.argv[2], "w").write(readme[:i] + "\n" + table + readme[j:])
 PY
-echo "README.md table updated"
+# The screen capture: the sample at 100x30 after "1 enter n", as a new user sees it.
+if command -v tmux >/dev/null && [ -x ../shared/tools/tui-capture ]; then
+  go build -o "$tmp/dossier" .
+  XDG_DATA_HOME=$tmp/data ../shared/tools/tui-capture -s 100x30 -- "$tmp/dossier" --theme dark :: 1 Enter n \
+    | awk '/^--- n$/{on=1; next} on' | sed 's/[[:space:]]*$//' >"$tmp/screen.txt"
+  python3 - "$tmp/screen.txt" README.md <<'PY'
+import sys
+screen, readme = open(sys.argv[1]).read().rstrip("\n"), open(sys.argv[2]).read()
+a, b = "<!-- screen:start -->", "<!-- screen:end -->"
+i, j = readme.index(a) + len(a), readme.index(b)
+open(sys.argv[2], "w").write(readme[:i] + "\n```\n" + screen + "\n```\n" + readme[j:])
+PY
+fi
+echo "README.md table and screen updated"
