@@ -1,8 +1,11 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestTokenize(t *testing.T) {
@@ -79,6 +82,9 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(s)
+		if ref := refTokenize(s); !slices.Equal(toks, ref) {
+			t.Fatalf("Tokenize(%q) =\n%+v\nreference\n%+v", s, toks, ref)
+		}
 		prev := 0
 		for _, tok := range toks {
 			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) || s[tok.Start:tok.End] != tok.Text {
@@ -110,4 +116,19 @@ func BenchmarkTokenize(b *testing.B) {
 		_ = a
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestASCIIClass checks the ASCII fast path's table against the unicode
+// predicates it replaces.
+func TestASCIIClass(t *testing.T) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		word := unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
+		space := unicode.IsSpace(c) || c == '\u200b' || c == '\ufeff'
+		if got := asciiClass[c]&aWord != 0; got != word {
+			t.Errorf("%q: word %v, want %v", c, got, word)
+		}
+		if got := asciiClass[c]&aSpace != 0; got != space {
+			t.Errorf("%q: space %v, want %v", c, got, space)
+		}
+	}
 }
