@@ -61,6 +61,8 @@ type lexicon struct {
 	words map[string]*word   // lower-cased token → word
 	names map[string][]*name // first token (exact case) → spellings, longest first
 	tails [][]string         // lower-cased tail phrases
+	wordF keyFilter          // over the keys of words (filter.go)
+	nameF keyFilter          // over the keys of names
 }
 
 // set is a small string set.
@@ -137,6 +139,7 @@ func parseLexicon(src string) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon.tsv:%d: %v", n+1, err)
 		}
 	}
+	l.buildFilters()
 	return l, nil
 }
 
@@ -249,6 +252,9 @@ func (l *lexicon) lookup(tok string) *word {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+	}
+	if !l.wordF.mayHave(string(buf[:len(tok)])) {
+		return nil
 	}
 	return l.words[string(buf[:len(tok)])]
 }

@@ -26,7 +26,7 @@ func (s *scanner) named(i, floor int) (phrase, bool) {
 // nameAt returns the longest name spelled by the tokens from i and its length.
 func (s *scanner) nameAt(i int) (*name, int) {
 	t := s.tok(i)
-	for _, nm := range s.l.names[t] {
+	for _, nm := range s.l.nameList(t) {
 		if i+len(nm.toks) > len(s.a.Tokens) {
 			continue
 		}
@@ -59,7 +59,7 @@ func (s *scanner) nameVariant(t string) *name {
 		if b := base[len(base)-1]; b < '0' || b > '9' || t[len(base)] < 'A' || t[len(base)] > 'Z' {
 			continue
 		}
-		for _, nm := range s.l.names[base] {
+		for _, nm := range s.l.nameList(base) {
 			if len(nm.toks) == 1 {
 				return nm
 			}
@@ -73,7 +73,7 @@ func (s *scanner) nameVariant(t string) *name {
 // longer proper name (Patriot Act, Typhoon Haiyan, Omar Bradley), and a
 // military cue or another weapon in the sentence.
 func (s *scanner) cueOK(i, end int) bool {
-	if next := s.tok(end); isCap(next) && s.w[end] == nil && s.l.names[next] == nil {
+	if next := s.tok(end); isCap(next) && s.w[end] == nil && s.l.nameList(next) == nil {
 		return false
 	}
 	if prev := s.tok(i - 1); isCap(prev) && !s.startsSentence(i) {

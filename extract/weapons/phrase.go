@@ -70,7 +70,7 @@ func (s *scanner) headOK(i int) bool {
 	case h.verb && in(verbPrev, prev),
 		h.nocap && s.capitalisedInside(i),
 		in(h.notPrev, prev), in(h.notNext, next),
-		h.person && isCap(next) && s.w[i+1] == nil && s.l.names[next] == nil:
+		h.person && isCap(next) && s.w[i+1] == nil && s.l.nameList(next) == nil:
 		return false
 	}
 	if len(h.notNear) > 0 {

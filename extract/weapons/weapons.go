@@ -96,7 +96,7 @@ func (s *scanner) candidate(i int) bool {
 		return true
 	}
 	t := s.a.Tokens[i].Text
-	return s.l.names[t] != nil || strings.IndexByte(t, '-') > 0 || s.maybeVariant(i)
+	return s.l.nameList(t) != nil || strings.IndexByte(t, '-') > 0 || s.maybeVariant(i)
 }
 
 // firmHead reports whether token i is a weapon noun that needs no context
