@@ -136,7 +136,7 @@ func isTitle(w string) bool {
 }
 
 // inTrie reports whether w starts a name of the table.
-func inTrie(w string) bool { return tbl.root.next[w] != nil }
+func inTrie(w string) bool { return tbl.rootNext(w) != nil }
 
 // nationAsActor reports whether the plural nationality noun cands[k] names
 // a nation as an actor, which the corpora annotate as a demonym: "the

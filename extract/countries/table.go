@@ -34,6 +34,7 @@ type table struct {
 	countries []*Country
 	byName    map[string]*Country
 	root      *node
+	first     firstWords // over the keys of root.next (filter.go)
 }
 
 // tbl is built once at package initialisation; the embedded data is part of
@@ -78,6 +79,9 @@ func parseTable(src string) (*table, error) {
 	blocked := &entry{}
 	for _, b := range blockers {
 		t.add(b, blocked)
+	}
+	for w := range t.root.next {
+		t.first.add(w)
 	}
 	return t, nil
 }
