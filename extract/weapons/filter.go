@@ -7,9 +7,24 @@ package weapons
 // out; a false positive merely falls through to the map.
 type keyFilter [1 << 10]uint64 // 65,536 bits, 8 KiB
 
-func filterBit(s string) uint32 {
-	x := uint32(len(s))<<16 | uint32(s[0])<<8 | uint32(s[len(s)-1])
+func filterBit(s string) uint32 { return filterBitOf(len(s), s[0], s[len(s)-1]) }
+
+// filterBitOf is filterBit of a word of length n with first and last
+// bytes first and last, for callers that have not built the word.
+func filterBitOf(n int, first, last byte) uint32 {
+	x := uint32(n)<<16 | uint32(first)<<8 | uint32(last)
 	return (x * 2654435761) >> 16 // Fibonacci hashing to 16 bits
+}
+
+// has reports whether bit b is set.
+func (f *keyFilter) has(b uint32) bool { return f[b>>6]&(1<<(b&63)) != 0 }
+
+// lowerASCII lower-cases an ASCII capital, as lexicon.lookup does.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 func (f *keyFilter) add(key string) {
@@ -24,8 +39,7 @@ func (f *keyFilter) mayHave(s string) bool {
 	if s == "" {
 		return true // the map decides; no key is filtered
 	}
-	b := filterBit(s)
-	return f[b>>6]&(1<<(b&63)) != 0
+	return f.has(filterBit(s))
 }
 
 // buildFilters fills the filters from the finished maps.

@@ -246,15 +246,15 @@ func (l *lexicon) lookup(tok string) *word {
 	if len(tok) > len(buf) {
 		return nil
 	}
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+	if tok == "" {
+		return l.words[""]
 	}
-	if !l.wordF.mayHave(string(buf[:len(tok)])) {
+	// The filter's bit of the lower-cased token, from its ends alone.
+	if !l.wordF.has(filterBitOf(len(tok), lowerASCII(tok[0]), lowerASCII(tok[len(tok)-1]))) {
 		return nil
+	}
+	for i := 0; i < len(tok); i++ {
+		buf[i] = lowerASCII(tok[i])
 	}
 	return l.words[string(buf[:len(tok)])]
 }
