@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,7 +36,9 @@ func Tag(src string) *Doc {
 // News"), else its first non-empty line; long lines are cut at a word.
 func TitleOf(src string) string {
 	first := ""
-	for i, line := range strings.Split(src, "\n") {
+	// Only lines 0-20 are looked at: SplitN leaves the rest of a long
+	// article in one piece (the 22nd element, where the loop stops).
+	for i, line := range strings.SplitN(src, "\n", 22) {
 		if i > 20 {
 			break
 		}
@@ -66,13 +70,20 @@ func cutTitle(line string) string {
 // builder collects mentions and entities before they are sorted into a Doc.
 type builder struct {
 	doc      *Doc
-	personOf map[int]int    // index in ner's people -> entity index
-	byKey    map[string]int // country ISO3 or weapon group -> entity index
+	personOf []int             // index in ner's people -> entity index
+	byKey    map[entityKey]int // country or weapon group -> entity index
 }
 
-func (b *builder) entity(key string, e Entity) int {
+// entityKey identifies a country (ISO3 and name) or a weapon group (its
+// lower-cased name) without building a string per mention.
+type entityKey struct {
+	kind Kind
+	a, b string
+}
+
+func (b *builder) entity(key entityKey, e Entity) int {
 	if b.byKey == nil {
-		b.byKey = map[string]int{}
+		b.byKey = map[entityKey]int{}
 	}
 	if i, ok := b.byKey[key]; ok {
 		return i
@@ -91,7 +102,7 @@ func (b *builder) mention(s text.Span, k Kind, ents ...int) {
 }
 
 func (b *builder) addPeople(people []ner.Person) {
-	b.personOf = make(map[int]int, len(people))
+	b.personOf = make([]int, len(people))
 	for i, p := range people {
 		b.doc.Entities = append(b.doc.Entities, Entity{Kind: Person, Name: p.Name, Role: p.Role})
 		e := len(b.doc.Entities) - 1
@@ -108,7 +119,7 @@ func (b *builder) addCountries(ms []countries.Match) {
 			continue
 		}
 		c := m.Country
-		e := b.entity("country:"+c.ISO3+":"+c.Name, Entity{Kind: Country, Name: c.Name, ISO2: c.ISO2, ISO3: c.ISO3})
+		e := b.entity(entityKey{Country, c.ISO3, c.Name}, Entity{Kind: Country, Name: c.Name, ISO2: c.ISO2, ISO3: c.ISO3})
 		k := Country
 		if m.Demonym {
 			k = Demonym
@@ -128,7 +139,7 @@ func (b *builder) addWeapons(ms []weapons.Match) {
 			if i == 0 {
 				e.Class = m.Class
 			}
-			ents = append(ents, b.entity("weapon:"+strings.ToLower(g), e))
+			ents = append(ents, b.entity(entityKey{Weapon, strings.ToLower(g), ""}, e))
 		}
 		b.mention(m.Span, Weapon, ents...)
 	}
@@ -143,12 +154,12 @@ func (b *builder) finish() {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(x, y int) bool {
-		mx, my := d.Mentions[order[x]], d.Mentions[order[y]]
+	slices.SortStableFunc(order, func(x, y int) int {
+		mx, my := &d.Mentions[x], &d.Mentions[y]
 		if mx.Start != my.Start {
-			return mx.Start < my.Start
+			return cmp.Compare(mx.Start, my.Start)
 		}
-		return mx.End > my.End
+		return cmp.Compare(my.End, mx.End)
 	})
 	keep := dropOverlaps(d.Mentions, order)
 	newIndex := make([]int, len(d.Mentions))
@@ -178,8 +189,10 @@ func (b *builder) finish() {
 // that overlaps a kept one of the same kind family (person, country+demonym,
 // weapon) is dropped unless it is longer, in which case it replaces it.
 func dropOverlaps(ms []Mention, order []int) []int {
-	var keep []int
-	lastOf := map[Kind]int{} // family -> position in keep of its last mention
+	keep := make([]int, 0, len(order))
+	// lastOf[family] is 1 + the position in keep of the family's last
+	// mention, 0 for none (an array for the map it replaces: Kind is a byte).
+	var lastOf [256]int
 	family := func(k Kind) Kind {
 		if k == Demonym {
 			return Country
@@ -189,19 +202,19 @@ func dropOverlaps(ms []Mention, order []int) []int {
 	for _, i := range order {
 		m := ms[i]
 		f := family(m.Kind)
-		if p, ok := lastOf[f]; ok && ms[keep[p]].Overlaps(m.Span) {
+		if p := lastOf[f] - 1; p >= 0 && ms[keep[p]].Overlaps(m.Span) {
 			if m.Len() <= ms[keep[p]].Len() {
 				continue
 			}
 			keep[p] = -1
 		}
 		if f != Person {
-			if p, ok := lastOf[Person]; ok && keep[p] >= 0 && ms[keep[p]].Overlaps(m.Span) && f == Country {
+			if p := lastOf[Person] - 1; p >= 0 && keep[p] >= 0 && ms[keep[p]].Overlaps(m.Span) && f == Country {
 				continue // a country word inside a person's name is part of the name
 			}
 		}
 		keep = append(keep, i)
-		lastOf[f] = len(keep) - 1
+		lastOf[f] = len(keep)
 	}
 	out := keep[:0]
 	for _, i := range keep {
