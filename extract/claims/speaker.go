@@ -98,7 +98,12 @@ func (d *doc) speaker(src rng, people []Person, prev []Claim) (string, int) {
 	lname := strings.ToLower(name)
 	best, bestAt := -1, -1
 	for i, p := range people {
-		if lastWord(p.Name) != head && (p.Role == "" || !strings.Contains(strings.ToLower(p.Role), lname)) {
+		// A role matches when it ends in the source's head noun and holds
+		// the whole source ("the Russian foreign minister" in "Russian
+		// Foreign Minister"); a country alone ("the U.S.") names no role.
+		roleMatch := p.Role != "" && strings.EqualFold(lastWord(p.Role), head) &&
+			strings.Contains(strings.ToLower(p.Role), lname)
+		if lastWord(p.Name) != head && !roleMatch {
 			continue
 		}
 		if at := lastMentionBefore(p, sp.Start); at > bestAt {

@@ -29,3 +29,18 @@ func TestSpeakerIntroducedBefore(t *testing.T) {
 		t.Fatalf("found %d claims (%q), want the quotation and Lungescu's claim at least", len(cs), got)
 	}
 }
+
+// TestSpeakerCountryIsNoRole: "The U.S." is the country speaking, not the
+// person whose role happens to start with it ("U.S. President Joe Biden").
+func TestSpeakerCountryIsNoRole(t *testing.T) {
+	src := "U.S. President Joe Biden could talk to Vladimir Putin. " +
+		"The U.S. also said that it would reassure its allies."
+	at := strings.Index(src, "Joe Biden")
+	people := []Person{{Name: "Joe Biden", Role: "U.S. President",
+		Mentions: []text.Span{{Start: at, End: at + len("Joe Biden")}}}}
+	for _, c := range Find(text.Analyze(src), people) {
+		if c.Source != nil && src[c.Source.Start:c.Source.End] == "The U.S." && c.Speaker == "Joe Biden" {
+			t.Errorf("“The U.S.” resolved to Joe Biden")
+		}
+	}
+}
