@@ -33,7 +33,9 @@ func Tag(src string) *Doc {
 
 // TitleOf guesses an article's title: its first line of four words or more
 // (short lines at the top of saved pages are menus and crumbs: "Breaking
-// News"), else its first non-empty line; long lines are cut at a word.
+// News"), else its first non-empty line; a Markdown heading's # marks are
+// dropped (Markdown read as plain text, from stdin); long lines are cut at a
+// word.
 func TitleOf(src string) string {
 	first := ""
 	// Only lines 0-20 are looked at: SplitN leaves the rest of a long
@@ -42,7 +44,7 @@ func TitleOf(src string) string {
 		if i > 20 {
 			break
 		}
-		line = strings.TrimSpace(line)
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#"))
 		if line == "" {
 			continue
 		}

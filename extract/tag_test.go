@@ -10,6 +10,7 @@ func TestTitleOf(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Accessibility links\n\nBreaking News\n\nBlinken Authorizes Baltic Countries to Send Weapons\n\nBody.", "Blinken Authorizes Baltic Countries to Send Weapons"},
 		{"\n\n  Short\n", "Short"},
+		{"# Talks in Geneva end without a deal\n\nBody.", "Talks in Geneva end without a deal"},
 		{"", ""},
 		{strings.Repeat("word ", 40), strings.TrimSpace(strings.Repeat("word ", 19)) + " word…"},
 	}
