@@ -172,6 +172,7 @@ func (d *doc) endCandidate(j int) bool {
 func (d *doc) bestStart(c, last int) int {
 	a, b := startCandidates(c, last)
 	best, bestS, second := a, float32(0), float32(-1e9)
+	d.start2 = -1
 	buf := make([]uint32, 0, 16)
 	sk, passed := startKeysOf(d.inf, c), uint32(0)
 	for j := a; j < b; j++ {
@@ -179,8 +180,14 @@ func (d *doc) bestStart(c, last int) int {
 		buf = d.startFeatures(d.inf, sk, c, j, passed, buf[:0])
 		s := d.m.start.score(buf)
 		if j == a || s > bestS {
+			if j > a {
+				d.start2 = best
+			}
 			best, bestS, second = j, s, max(second, bestS)
 		} else {
+			if s > second {
+				d.start2 = j
+			}
 			second = max(second, s)
 		}
 	}
@@ -192,7 +199,7 @@ func (d *doc) bestStart(c, last int) int {
 // returns the candidate whose length n has the most mass on candidates of
 // n/2 to 2n words, ties going to the likelier one, with that share of the
 // mass (its confidence, a feature of the claim classifier).
-func mbr(ps []float32, ws []int32, maxS, t float32) (int, float32) {
+func mbr(ps []float32, ws []int32, maxS, t float32, mass []float32) (int, float32) {
 	var sum float32
 	for i := range ps {
 		ps[i] = float32(math.Exp(float64((ps[i] - maxS) / t)))
@@ -206,6 +213,7 @@ func mbr(ps []float32, ws []int32, maxS, t float32) (int, float32) {
 				p += ps[g]
 			}
 		}
+		mass[i] = p / sum
 		if p > bestP {
 			best, bestP = i, p
 		}
@@ -252,11 +260,13 @@ func (d *doc) bestEnd(c, k, lim int) int {
 		n++
 	}
 	if n == 0 {
-		d.endConf = 1
+		d.endConf, d.nEnds = 1, 0
 		return lim
 	}
-	k, conf := mbr(ps[:n], ws[:n], maxS, endTemp)
+	k, conf := mbr(ps[:n], ws[:n], maxS, endTemp, d.endMass[:n])
 	d.endConf = conf
+	copy(d.ends[:n], ends[:n])
+	d.nEnds = n
 	return int(ends[k])
 }
 

@@ -89,12 +89,18 @@ const (
 	kNested
 	kNestedFrame
 	kCueSuf
+	kAlt
+	kAltCue
+	kAltLen
+	kAltConf
+	kEndNext
+	kEndNextAlt
 )
 
 // candidate is a proposed claim seen in training: its features and
 // content pieces.
 type candidate struct {
-	fs     []uint32
+	fs, cf []uint32 // claim and chooser (alts.go) features
 	cue    rng
 	pieces []rng
 }
@@ -102,15 +108,30 @@ type candidate struct {
 // keep scores a draft anchored at a candidate cue and reports whether it
 // stays; drafts of other origins are kept unscored.
 func (d *doc) keep(dr *draft) bool {
-	if dr.cue.empty() || d.flags[dr.cue.a]&fCand == 0 {
+	if !d.scored(dr) {
 		return true
 	}
+	d.scoreDraft(dr)
+	return d.collect != nil || d.kept(dr)
+}
+
+// scored reports whether the claim classifier decides on dr.
+func (d *doc) scored(dr *draft) bool {
+	return !dr.cue.empty() && d.flags[dr.cue.a]&fCand != 0
+}
+
+// scoreDraft sets the claim score of dr; in training it also collects
+// the candidate.
+func (d *doc) scoreDraft(dr *draft) {
 	d.fbuf = d.claimFeatures(*dr, d.fbuf[:0])
 	dr.score = d.m.claim.score(d.fbuf)
 	if d.collect != nil {
-		*d.collect = append(*d.collect, candidate{append([]uint32(nil), d.fbuf...), dr.cue, dr.pieces})
-		return true
+		*d.collect = append(*d.collect, candidate{fs: append([]uint32(nil), d.fbuf...), cue: dr.cue, pieces: dr.pieces})
 	}
+}
+
+// kept applies the keep/drop thresholds to a scored draft.
+func (d *doc) kept(dr *draft) bool {
 	return dr.score > claimKeep || d.flags[dr.cue.a]&fCue != 0 && dr.score > claimDrop
 }
 
@@ -200,6 +221,7 @@ func (d *doc) claimFeatures(dr draft, buf []uint32) []uint32 {
 			break
 		}
 	}
+	alt, endNext := uint32(dr.alt), at(pn.b)
 	beforeSrc := at(c - 1)
 	if !dr.src.empty() && dr.src.b <= c {
 		beforeSrc = at(dr.src.a - 1)
@@ -249,5 +271,11 @@ func (d *doc) claimFeatures(dr draft, buf []uint32) []uint32 {
 		mix(kNested, nested),
 		mix(mix(kNestedFrame, nested), fr),
 		mix(mix(kCueSuf, cue.suf), fr),
+		mix(kAlt, alt),
+		mix(mix(kAltCue, alt), cue.st),
+		mix(mix(kAltLen, alt), ln),
+		mix(mix(kAltConf, alt), ec),
+		mix(kEndNext, endNext.w),
+		mix(mix(kEndNextAlt, endNext.w), alt),
 	)
 }

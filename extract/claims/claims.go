@@ -69,6 +69,7 @@ type draft struct {
 	src, cue rng
 	pieces   []rng   // content pieces in text order; at least one
 	frame    uint8   // the construction that built it (claimfeat.go)
+	alt      uint8   // which content span of a forward frame (alts.go)
 	score    float32 // the claim classifier's score; 0 when not scored
 }
 
@@ -87,10 +88,18 @@ type doc struct {
 	m        *modelSet
 	// first and last bound the sentence being read by the frame pass.
 	first, last int
-	fbuf        []uint32
+	fbuf, cbuf  []uint32
+	tbuf        []uint32 // claim features of a forward frame's content to the furthest end (gate.go)
 	// startMargin and endConf tell how sure the boundary rankers were of
 	// the content of the last forward frame (bestStart, bestEnd).
 	startMargin, endConf float32
+	// start2 is the runner-up start of the last bestStart (-1 if none);
+	// ends[:nEnds] and endMass[:nEnds] are the end candidates of the last
+	// bestEnd with their minimum-Bayes-risk mass (alts.go).
+	start2  int
+	nEnds   int
+	ends    [64]int32
+	endMass [64]float32
 	// the quotation marks of the sentence last seen by cueContext
 	qsDoc                *doc
 	qsFirst, qsLast      int
@@ -98,6 +107,10 @@ type doc struct {
 	// collect, when set (training), receives every scored candidate and
 	// no candidate is dropped for its score.
 	collect *[]candidate
+	// onBound, when set (TestClaimBound), sees the claim bound and the
+	// claim score of the rankers' choice of every forward frame, none
+	// dropped by the bound.
+	onBound func(bound, score float32)
 }
 
 // Find returns the claims in the text, in text order. people may be empty;

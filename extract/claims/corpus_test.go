@@ -15,9 +15,9 @@ import (
 // ./extract/claims/cmd/claimeval [-file seed.jsonl]); the regression test
 // fails when a change loses more than tolerance on any of them.
 const (
-	devContentF1 = 0.708
-	devSourceAcc = 0.905
-	seedF1       = 0.907
+	devContentF1 = 0.714
+	devSourceAcc = 0.911
+	seedF1       = 0.897
 	seedSource   = 0.971
 	tolerance    = 0.01
 )

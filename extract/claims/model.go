@@ -30,14 +30,16 @@ var cueModelGz []byte
 var claimModelGz []byte
 
 // modelSet holds the cue classifier, the rankers of content starts and
-// ends (boundary.go) and the claim classifier (claimfeat.go). Training uses
+// ends (boundary.go), the claim classifier (claimfeat.go) and the chooser
+// among a frame's content spans (alts.go). Training uses
 // sets learned on other folds of the data.
-type modelSet struct{ cue, start, end, claim *model }
+type modelSet struct{ cue, start, end, claim, choose *model }
 
 // embedded is the model set decoded from the embedded files.
 var embedded = func() modelSet {
-	ms := decodeModels(cueModelGz, 3)
-	return modelSet{ms[0], ms[1], ms[2], decodeModels(claimModelGz, 1)[0]}
+	ms, cs := decodeModels(cueModelGz, 3), decodeModels(claimModelGz, 2)
+	cs[0].bt = newBoundTables(cs[0])
+	return modelSet{ms[0], ms[1], ms[2], cs[0], cs[1]}
 }()
 
 // model is a linear classifier over hashed features.
@@ -48,7 +50,8 @@ var embedded = func() modelSet {
 type model struct {
 	q     []int16
 	scale float32
-	cc    cueCache // the cue features' weights by word type (cuetype.go)
+	cc    cueCache     // the cue features' weights by word type (cuetype.go)
+	bt    *boundTables // a claim model's bounds (gate.go)
 }
 
 // score sums the weights of the features.

@@ -132,14 +132,13 @@ func (d *doc) frame(c, first, last, start int) {
 	lim := d.forwardEnd(k, last)
 	content := d.quotedObject(rng{k, lim})
 	if content.a == k {
-		content = d.trimEnd(rng{k, d.bestEnd(c, k, lim)})
-	} else {
-		fr = frObject
+		d.forwardSpans(draft{src: src, cue: cue, frame: fr}, c, k, lim, last)
+		return
 	}
 	if d.words(content) < 2 {
 		return
 	}
-	d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: fr})
+	d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: frObject})
 }
 
 // quotedCue reports a cue that opens a quotation right after its source
@@ -358,6 +357,12 @@ func (d *doc) add(dr draft) {
 	if !d.keep(&dr) {
 		return
 	}
+	d.addKept(dr)
+}
+
+// addKept adds a draft already kept unless an earlier one has the same
+// content, keeping the likelier of the two.
+func (d *doc) addKept(dr draft) {
 	for i, o := range d.drafts {
 		if o.pieces[0] == dr.pieces[0] {
 			if dr.score > o.score && o.score != 0 {

@@ -11,6 +11,9 @@ import (
 // claimBits is the size of the claim classifier's hashed feature space.
 const claimBits = 18
 
+// chooseBits is the size of the span chooser's hashed feature space.
+const chooseBits = 16
+
 // TrainClaimModel learns the claim classifier (claimfeat.go): the
 // documents are cut into folds; on each fold the candidates come from cue
 // and boundary models trained on the other folds (models scored on their
@@ -21,6 +24,7 @@ const claimBits = 18
 // cmd/train writes to claim.model.gz.
 func TrainClaimModel(docs []TrainingDoc, epochs, folds int) []byte {
 	var exs []example
+	var groups [][]example
 	for k := 0; k < folds; k++ {
 		var train, held []TrainingDoc
 		for i, td := range docs {
@@ -31,12 +35,67 @@ func TrainClaimModel(docs []TrainingDoc, epochs, folds int) []byte {
 			}
 		}
 		ms := decodeModels(TrainModels(train, epochs), 3)
-		set := &modelSet{ms[0], ms[1], ms[2], &model{}}
+		set := &modelSet{ms[0], ms[1], ms[2], &model{}, &model{}}
 		for _, td := range held {
-			exs = append(exs, claimExamples(td, set)...)
+			e, g := claimExamples(td, set)
+			exs, groups = append(exs, e...), append(groups, g...)
 		}
 	}
-	return encodeModels(trainLogistic(exs, epochs))
+	rng := rand.New(rand.NewPCG(5, 6))
+	return encodeModels(trainLogistic(exs, epochs), trainChooser(groups, epochs, rng))
+}
+
+// trainChooser learns to rank the content spans of one cue (alts.go): an
+// averaged perceptron over the claim features that, when the span it
+// ranks first does not match gold, moves toward the best-ranked one that
+// does. Only groups with both kinds teach it anything.
+func trainChooser(groups [][]example, epochs int, rng *rand.Rand) []float32 {
+	p := newAvg(chooseBits)
+	for e := 0; e < epochs; e++ {
+		rng.Shuffle(len(groups), func(i, j int) { groups[i], groups[j] = groups[j], groups[i] })
+		for _, g := range groups {
+			best, pos := 0, -1
+			var bestS, posS float32
+			for k, ex := range g {
+				s := p.score(ex.fs)
+				if k == 0 || s > bestS {
+					best, bestS = k, s
+				}
+				if ex.cue && (pos < 0 || s > posS) {
+					pos, posS = k, s
+				}
+			}
+			if !g[best].cue {
+				p.update(g[pos].fs, 1)
+				p.update(g[best].fs, -1)
+			}
+			p.c++
+		}
+	}
+	return p.final()
+}
+
+// spanGroups cuts the labelled candidates of one document into the groups
+// of alternative spans of one cue that hold both a match and a miss.
+func spanGroups(cands []candidate, exs []example) [][]example {
+	var out [][]example
+	for i := 0; i < len(cands); {
+		j, pos := i, 0
+		for ; j < len(cands) && cands[j].cue == cands[i].cue; j++ {
+			if exs[j].cue {
+				pos++
+			}
+		}
+		if pos > 0 && pos < j-i {
+			g := make([]example, j-i)
+			for k := range g {
+				g[k] = example{cands[i+k].cf, exs[i+k].cue}
+			}
+			out = append(out, g)
+		}
+		i = j
+	}
+	return out
 }
 
 // trainLogistic fits a logistic regression by stochastic gradient descent
@@ -73,11 +132,12 @@ func trainLogistic(exs []example, epochs int) []float32 {
 const l2 = 1e-4
 
 // claimExamples runs the frame pass with the model set ms over one
-// document and labels every scored candidate.
-func claimExamples(td TrainingDoc, ms *modelSet) []example {
+// document and labels every scored candidate; it also returns the groups
+// of alternative spans (spanGroups).
+func claimExamples(td TrainingDoc, ms *modelSet) ([]example, [][]example) {
 	a := text.Analyze(td.Text)
 	if len(a.Tokens) == 0 {
-		return nil
+		return nil, nil
 	}
 	d := newDoc(a)
 	d.m = ms
@@ -103,7 +163,7 @@ func claimExamples(td TrainingDoc, ms *modelSet) []example {
 		}
 		out[i] = example{c.fs, matchesAny(corpus.TokSet(words, toCorpus(ps)), gold, cues, d.span(c.cue))}
 	}
-	return out
+	return out, spanGroups(cands, out)
 }
 
 // matchesAny reports whether the word set p shares at least half of its
