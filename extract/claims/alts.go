@@ -137,6 +137,10 @@ func (d *doc) pickSpan(base draft, alts []span, sm float32, k int) {
 			d.endConf = s.conf
 			d.scoreDraft(&dr)
 		}
+		if len(alts) == 1 && d.collect == nil {
+			best = dr // nothing to choose
+			break
+		}
 		d.cbuf = d.chooseFeatures(base.cue.a, s, alts[0].r, d.cbuf[:0])
 		if d.collect != nil {
 			(*d.collect)[len(*d.collect)-1].cf = append([]uint32(nil), d.cbuf...)

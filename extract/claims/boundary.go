@@ -205,13 +205,21 @@ func mbr(ps []float32, ws []int32, maxS, t float32, mass []float32) (int, float3
 		ps[i] = float32(math.Exp(float64((ps[i] - maxS) / t)))
 		sum += ps[i]
 	}
+	// ws never decreases, so the candidates of n/2 to 2n words are a run
+	// [lo, hi) that only moves right; adding just those, in the same
+	// order, gives the same float32 sums as testing every candidate.
 	best, bestP := 0, float32(-1)
+	lo, hi := 0, 0
 	for i := range ps {
 		p := ps[i] / 2
-		for g := range ps {
-			if 2*ws[g] >= ws[i] && ws[g] <= 2*ws[i] {
-				p += ps[g]
-			}
+		for lo < len(ps) && 2*ws[lo] < ws[i] {
+			lo++
+		}
+		for hi < len(ps) && ws[hi] <= 2*ws[i] {
+			hi++
+		}
+		for g := lo; g < hi; g++ {
+			p += ps[g]
 		}
 		mass[i] = p / sum
 		if p > bestP {

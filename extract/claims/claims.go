@@ -89,7 +89,11 @@ type doc struct {
 	// first and last bound the sentence being read by the frame pass.
 	first, last int
 	fbuf, cbuf  []uint32
-	tbuf        []uint32 // claim features of a forward frame's content to the furthest end (gate.go)
+	tbuf        []uint32
+	// nextMax bounds the claim weights of the word after a content in the
+	// sentence starting at nextFirst-1 (nextWordBound)
+	nextMax   float32
+	nextFirst int // claim features of a forward frame's content to the furthest end (gate.go)
 	// startMargin and endConf tell how sure the boundary rankers were of
 	// the content of the last forward frame (bestStart, bestEnd).
 	startMargin, endConf float32

@@ -83,21 +83,20 @@ func (d *doc) claimBound(base draft, k, lim int) float32 {
 }
 
 // nextWordBound bounds the weights of the word after the content over
-// the ends (k, lim].
+// the ends (k, lim]: their largest value over the words of the sentence
+// (and "none", past it), computed once per sentence.
 func (d *doc) nextWordBound(k, lim int) float32 {
+	if d.nextFirst == d.first+1 {
+		return d.nextMax
+	}
 	m := d.m.claim
 	alt := uint32(altBest)
-	var b float32
-	for j := k + 1; j <= lim; j++ {
-		w := uint32(1) // "none": past the sentence
-		if j < d.last && j < len(d.toks) {
-			w = d.inf[j].w
-		}
-		n := m.weight(mix(kEndNext, w)) + m.weight(mix(mix(kEndNextAlt, w), alt))
-		if j == k+1 || n > b {
-			b = n
-		}
+	at := func(w uint32) float32 { return m.weight(mix(kEndNext, w)) + m.weight(mix(mix(kEndNextAlt, w), alt)) }
+	b := at(1) // "none": past the sentence
+	for j := d.first + 1; j < d.last && j < len(d.toks); j++ {
+		b = max(b, at(d.inf[j].w))
 	}
+	d.nextFirst, d.nextMax = d.first+1, b
 	return b
 }
 
