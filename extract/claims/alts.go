@@ -189,38 +189,8 @@ func (d *doc) chooseFeatures(c int, s span, ref rng, buf []uint32) []uint32 {
 	}
 	alt := uint32(s.alt)
 	conf := uint32(min(max(s.conf*10, 0), 10))
-	n, nr := d.words(s.r), d.words(ref)
-	ln := bucket(n)
-	ratio := uint32(2) // same length
-	switch {
-	case 2*n <= nr:
-		ratio = 0
-	case n < nr:
-		ratio = 1
-	case n >= 2*nr:
-		ratio = 4
-	case n > nr:
-		ratio = 3
-	}
-	commas, cross := 0, uint32(0) // what lies between the two ends
-	lo, hi := min(s.r.b, ref.b), max(s.r.b, ref.b)
-	for k := s.r.a; k < s.r.b; k++ {
-		if d.toks[k].Text == "," && d.qid[k] < 0 {
-			commas++
-		}
-	}
-	for k := lo; k < hi && cross == 0; k++ {
-		switch {
-		case d.flags[k]&fCue != 0:
-			cross = 1
-		case d.flags[k]&fAnd != 0:
-			cross = 2
-		case d.flags[k]&fRel != 0:
-			cross = 3
-		case d.toks[k].Text == "but":
-			cross = 4
-		}
-	}
+	ln := bucket(d.words(s.r))
+	ratio, cross, commas := d.spanRelation(s.r, ref)
 	sentEnd, quoteEnd := uint32(0), uint32(0)
 	if s.r.b >= d.last-1 {
 		sentEnd = 1
@@ -272,4 +242,40 @@ func (d *doc) massOf(j int) float32 {
 		}
 	}
 	return 0
+}
+
+// spanRelation tells how span r compares with the rankers' choice ref:
+// the length ratio class, the first clause break between their ends (a
+// cue, "and", a relative pronoun, "but") and the commas inside r.
+func (d *doc) spanRelation(r, ref rng) (ratio, cross uint32, commas int) {
+	n, nr := d.words(r), d.words(ref)
+	ratio = 2 // same length
+	switch {
+	case 2*n <= nr:
+		ratio = 0
+	case n < nr:
+		ratio = 1
+	case n >= 2*nr:
+		ratio = 4
+	case n > nr:
+		ratio = 3
+	}
+	for k := r.a; k < r.b; k++ {
+		if d.toks[k].Text == "," && d.qid[k] < 0 {
+			commas++
+		}
+	}
+	for k := min(r.b, ref.b); k < max(r.b, ref.b) && cross == 0; k++ {
+		switch {
+		case d.flags[k]&fCue != 0:
+			cross = 1
+		case d.flags[k]&fAnd != 0:
+			cross = 2
+		case d.flags[k]&fRel != 0:
+			cross = 3
+		case d.toks[k].Text == "but":
+			cross = 4
+		}
+	}
+	return ratio, cross, commas
 }
