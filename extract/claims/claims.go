@@ -152,7 +152,7 @@ func (d *doc) propose(a *text.Analysis) []text.Sentence {
 
 // newDoc classifies the tokens and finds the quotations.
 func newDoc(a *text.Analysis) *doc {
-	d := &doc{src: a.Src, toks: a.Tokens, m: &embedded}
+	d := &doc{src: a.Src, toks: a.Tokens, m: embeddedModels()}
 	d.flags = make([]uint16, len(d.toks))
 	for i, t := range d.toks {
 		d.flags[i] = classify(t.Text)

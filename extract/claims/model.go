@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math"
+	"sync"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -35,12 +36,23 @@ var claimModelGz []byte
 // sets learned on other folds of the data.
 type modelSet struct{ cue, start, end, claim, choose *model }
 
-// embedded is the model set decoded from the embedded files.
-var embedded = func() modelSet {
-	ms, cs := decodeModels(cueModelGz, 3), decodeModels(claimModelGz, 2)
-	cs[0].bt = newBoundTables(cs[0])
-	return modelSet{ms[0], ms[1], ms[2], cs[0], cs[1]}
-}()
+// embedded is the model set decoded from the embedded files, on first use:
+// decoding takes tens of milliseconds, which "dossier --help" and the other
+// commands that never tag should not pay at start-up.
+var (
+	embeddedOnce sync.Once
+	embedded     modelSet
+)
+
+// embeddedModels returns the embedded model set, decoding it once.
+func embeddedModels() *modelSet {
+	embeddedOnce.Do(func() {
+		ms, cs := decodeModels(cueModelGz, 3), decodeModels(claimModelGz, 2)
+		cs[0].bt = newBoundTables(cs[0])
+		embedded = modelSet{ms[0], ms[1], ms[2], cs[0], cs[1]}
+	})
+	return &embedded
+}
 
 // model is a linear classifier over hashed features.
 //
