@@ -10,7 +10,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for g in seed conll2003-dev re3d-dev polnear-dev; do
   bash .ci/score.sh "$g" --json >"$tmp/$g.json" 2>/dev/null
 done
-go test -run '^$' -bench 'BenchmarkTag$|BenchmarkBaselineFields' -benchtime 5x ./extract/ >"$tmp/bench.txt"
+go test -run '^$' -bench 'BenchmarkTag$|BenchmarkBaselineFields' -benchtime 20x ./extract/ >"$tmp/bench.txt"
 python3 - "$tmp" <<'PY' >"$tmp/table.md"
 import json, re, sys, os
 tmp = sys.argv[1]
