@@ -26,6 +26,7 @@ type selection struct {
 	label   string // entity name, claim speaker or the quoted query
 	unit    string // "mention", "claim", "match"
 	targets []extract.Span
+	claims  []int // the claim of each target in selClaim mode
 	cur     int
 	entity  int // the entity walked in selEntity mode
 }
@@ -147,7 +148,7 @@ func (m *Model) search(q string) {
 	m.select_(s)
 }
 
-// jump starts walking an entity's mentions or the claims.
+// jump starts walking an entity's mentions or a speaker's claims.
 func (m *Model) jump(j jumpMsg) {
 	switch {
 	case j.entity >= 0 && j.entity < len(m.doc.Entities):
@@ -158,11 +159,7 @@ func (m *Model) jump(j jumpMsg) {
 		}
 		m.select_(s)
 	case j.claim >= 0 && j.claim < len(m.doc.Claims):
-		s := selection{mode: selClaim, unit: "claim", cur: j.claim}
-		for _, c := range m.doc.Claims {
-			s.targets = append(s.targets, c.Content)
-		}
-		m.select_(s)
+		m.select_(claimSelection(m.doc, j.claim))
 	}
 }
 
@@ -204,7 +201,7 @@ func (m *Model) select_(s selection) {
 		m.article.SetMarks(ms)
 		m.article.SetCurrent(t, true)
 	case selClaim:
-		t = m.markClaim(s.cur)
+		t = m.markClaim(s.claims[s.cur])
 	}
 	m.article.Reveal(t.Start)
 	m.placeCaret(t)
@@ -227,10 +224,7 @@ func (m *Model) markClaim(i int) extract.Span {
 		ms = append(ms, mark{*c.Cue, markCue})
 	}
 	m.article.SetMarks(ms)
-	cl := &m.lists[focusClaims-focusPeople]
-	m.sel.label = cl.rows[i].name
-	cl.Select(i)
-	cl.SetActive(i)
+	m.lists[focusClaims-focusPeople].showClaim(i, m.sel.label)
 	return at
 }
 
@@ -268,7 +262,9 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 			l := &m.lists[f-focusPeople]
 			if row < len(l.rows) {
 				l.Select(row)
-				m.jump(l.Pick()().(jumpMsg))
+				if cmd := l.activate(); cmd != nil {
+					m.jump(cmd().(jumpMsg))
+				}
 			}
 		}
 	}

@@ -75,6 +75,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"down":      {Code: tea.KeyDown},
 		"up":        {Code: tea.KeyUp},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
 	}
 	if key, ok := named[k]; ok {
 		return tea.KeyPressMsg(key)

@@ -22,12 +22,14 @@ type keyMap struct {
 	PageDown key.Binding
 	PageUp   key.Binding
 
-	Select key.Binding
-	Next   key.Binding
-	Prev   key.Binding
-	Search key.Binding
-	Help   key.Binding
-	Quit   key.Binding
+	Select   key.Binding
+	Expand   key.Binding // Claims pane only: the article's caret has ←→ h l
+	Collapse key.Binding
+	Next     key.Binding
+	Prev     key.Binding
+	Search   key.Binding
+	Help     key.Binding
+	Quit     key.Binding
 
 	Review  reviewKeyMap  // review_keys.go
 	Export  exportKeyMap  // export.go
@@ -59,6 +61,8 @@ func newKeyMap() keyMap {
 		PageDown:  bind("pgdn", "page down", "pgdown", "space"),
 		PageUp:    bind("pgup", "page up", "pgup"),
 		Select:    bind("enter", "jump", "enter"),
+		Expand:    bind("→/l", "expand speaker", "right", "l"),
+		Collapse:  bind("←/h", "collapse speaker", "left", "h"),
 		Next:      bind("n", "next", "n"),
 		Prev:      bind("N", "prev", "N"),
 		Search:    bind("/", "search", "/"),
@@ -75,13 +79,22 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Help, k.NextPane, k.Select, k.Next, k.Search, k.Quit}
 }
 
+// paneHelp is the hint row while focus is pane f: the Claims pane adds
+// expand and collapse.
+func (k keyMap) paneHelp(f focus) []key.Binding {
+	if f == focusClaims {
+		return []key.Binding{k.Help, k.Expand, k.Collapse, k.Select, k.NextPane, k.Next, k.Quit}
+	}
+	return k.ShortHelp()
+}
+
 // FullHelp is the help shown by "?", in columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextPane, k.PrevPane, k.Panes, k.Back},
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
-		{k.Select, k.Next, k.Prev, k.Search},
+		{k.Select, k.Expand, k.Collapse, k.Next, k.Prev, k.Search},
 		{k.Reading.Next, k.Reading.Prev, k.Reading.List},
 		{k.Help, k.Export.Open, k.Quit},
 		k.Review.paneHelp(), k.Review.articleHelp(), k.Review.editHelp(),

@@ -191,7 +191,7 @@ func (m Model) statusLine() string {
 	if !m.help.ShowAll {
 		hm := m.help
 		hm.SetWidth(max(rest-tw-1, 0))
-		hints = hm.ShortHelpView(m.keys.ShortHelp())
+		hints = hm.ShortHelpView(m.keys.paneHelp(m.focus))
 		tw = min(max(tw, rest-lipgloss.Width(hints)-1), ansi.StringWidth(title)+2)
 	}
 	left := pos + info

@@ -27,6 +27,8 @@ type list struct {
 	empty   string   // shown when there are no rows
 	claims  bool     // rows point at claims rather than entities
 	rows    []row
+	tree    []row    // Claims pane: every speaker and claim; rows shows the open ones
+	open    []string // Claims pane: the expanded speakers
 	cursor  int
 	offset  int
 	active  int // the row of the current selection, -1 for none
@@ -73,7 +75,7 @@ func (l *list) SetActive(t int) {
 
 // Pick returns the jump for the row under the cursor, nil when empty.
 func (l list) Pick() tea.Cmd {
-	if len(l.rows) == 0 {
+	if len(l.rows) == 0 || l.rows[l.cursor].header {
 		return nil
 	}
 	msg := jumpMsg{entity: l.rows[l.cursor].target, claim: -1}
@@ -88,6 +90,11 @@ func (l list) Update(msg tea.Msg) (list, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return l, nil
+	}
+	if l.claims {
+		if l, cmd, ok := l.claimKey(k); ok {
+			return l, cmd
+		}
 	}
 	half, page := max(l.inner()/2, 1), max(l.inner(), 1)
 	switch {
@@ -136,8 +143,11 @@ func (l list) draw() string {
 // topEdge is "╭─ People 12 ───╮", the title in its highlight style.
 func (l list) topEdge(border lipgloss.Style, iw int) string {
 	title := ansi.Truncate(" "+l.title+" ", max(iw-1, 0), "…")
-	count := ""
-	if n := strconv.Itoa(len(l.rows)); len(l.rows) > 0 && ansi.StringWidth(title)+len(n)+1 <= iw-1 {
+	count, rows := "", len(l.rows)
+	if l.claims {
+		rows = l.claimCount()
+	}
+	if n := strconv.Itoa(rows); rows > 0 && ansi.StringWidth(title)+len(n)+1 <= iw-1 {
 		count = n + " "
 	}
 	ts := l.st.markStyle(l.kind, l.st.Claim).Bold(true)
@@ -168,20 +178,39 @@ func (l list) rowView(i, w int) string {
 	if i == l.cursor && l.focused {
 		base, marker = l.st.Cursor, "›"
 	}
+	return pieces(w, base, l.rowPieces(r, marker)...)
+}
+
+// rowPieces are row r's runs of text after the cursor marker: an entity,
+// a speaker (claimpane.go) or one of its claims, indented below it.
+func (l list) rowPieces(r row, marker string) []piece {
 	name := l.st.markStyle(r.kind, l.st.Claim)
 	if r.state == review.Rejected {
 		name = l.st.Rejected
 	}
-	ps := []piece{{marker, name}, {r.state.Mark() + " ", l.st.Count}, {r.name, name}}
+	mark := piece{r.state.Mark() + " ", l.st.Count}
+	switch {
+	case l.claims && r.header:
+		arrow := "▸ "
+		if l.isOpen(r.name) {
+			arrow = "▾ "
+		}
+		return []piece{{marker, name}, mark, {arrow, l.st.Count}, {r.name, name}, {" · " + r.info, l.st.Count}}
+	case l.claims:
+		words := l.st.Text
+		if r.state == review.Rejected {
+			words = l.st.Rejected
+		}
+		return []piece{{marker, name}, {"   ", l.st.Count}, mark, {r.detail, words}}
+	}
+	ps := []piece{{marker, name}, mark, {r.name, name}}
 	if r.info != "" {
 		ps = append(ps, piece{" · " + r.info, l.st.Count})
 	}
-	if r.detail != "" && l.claims {
-		ps = append(ps, piece{": " + r.detail, l.st.Dim})
-	} else if r.detail != "" {
+	if r.detail != "" {
 		ps = append(ps, piece{" " + r.detail, l.st.Dim})
 	}
-	return pieces(w, base, ps...)
+	return ps
 }
 
 // piece is a run of row text with its style.

@@ -136,7 +136,7 @@ func TestHelpToggle(t *testing.T) {
 
 func TestClaimJump(t *testing.T) {
 	doc := handDoc()
-	m := press(t, open(t, doc, 100, 30), "4", "enter").(Model)
+	m := press(t, open(t, doc, 100, 30), "4", "enter", "j", "enter").(Model)
 	if st := statusOf(m); !strings.Contains(st, "Antony Blinken · claim 1/1") {
 		t.Errorf("status %q", st)
 	}

@@ -126,29 +126,28 @@ func (m *Model) refresh() {
 // rebuildRows rebuilds side pane i, keeping its cursor on the same target.
 func (m *Model) rebuildRows(i int, res *review.Result) {
 	l := &m.lists[i]
+	l.title = paneTitles[i]
+	if m.rev.filter != filterAll {
+		l.title += " · " + m.rev.filter.String()
+	}
+	if l.claims {
+		l.tree = claimTree(res.Doc, res.Claims, m.rev.filter)
+		l.flatten()
+		return
+	}
 	cur := -1
 	if l.cursor < len(l.rows) {
 		cur = l.rows[l.cursor].target
 	}
-	var all []row
-	states := res.Entities
-	if l.claims {
-		all, states = claimRows(res.Doc), res.Claims
-	} else {
-		all = entityRows(res.Doc, paneKinds[i])
-	}
+	all := entityRows(res.Doc, paneKinds[i])
 	rows := all[:0]
 	for _, r := range all {
-		r.state = states[r.target]
+		r.state = res.Entities[r.target]
 		if m.rev.filter.keeps(r.state) {
 			rows = append(rows, r)
 		}
 	}
 	l.rows = rows
-	l.title = paneTitles[i]
-	if m.rev.filter != filterAll {
-		l.title += " · " + m.rev.filter.String()
-	}
 	for j, r := range rows {
 		if r.target == cur {
 			l.cursor = j
@@ -171,8 +170,10 @@ func (m *Model) reselect() {
 		s.cur = max(min(s.cur, len(s.targets)-1), 0)
 	case s.mode == selEntity:
 		s = selection{}
+	case s.mode == selClaim && s.claims[s.cur] < len(m.doc.Claims):
+		s = claimSelection(m.doc, s.claims[s.cur])
 	case s.mode == selClaim:
-		s.cur = min(s.cur, len(m.doc.Claims)-1)
+		s = selection{}
 	}
 	m.select_(s)
 	m.article.top, m.article.caret = top, c

@@ -104,11 +104,10 @@ func (m Model) paneKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		m.rev.msg = "nothing to decide here"
 		return m, nil, true
 	}
-	r := l.rows[l.cursor]
-	if l.claims && !key.Matches(k, rk.Accept, rk.Reject, rk.AcceptAll) {
-		m.rev.msg, m.rev.isErr = "claims can only be accepted or rejected", true
-		return m, nil, true
+	if l.claims {
+		return m.claimDecision(k, l)
 	}
+	r := l.rows[l.cursor]
 	switch {
 	case key.Matches(k, rk.Accept, rk.Reject):
 		op := review.OpAccept
@@ -158,7 +157,7 @@ func (m Model) rowRef(l *list, r row) review.Ref {
 // (wrapping), -1 when there is none.
 func (m Model) nextUndecided(l *list) int {
 	for d := 1; d < len(l.rows); d++ {
-		if r := l.rows[(l.cursor+d)%len(l.rows)]; r.state.Undecided() {
+		if r := l.rows[(l.cursor+d)%len(l.rows)]; r.state.Undecided() && !r.header {
 			return r.target
 		}
 	}
@@ -168,7 +167,7 @@ func (m Model) nextUndecided(l *list) int {
 // selectTarget moves a list's cursor to the row of target t, if shown.
 func (m *Model) selectTarget(l *list, t int) {
 	for i, r := range l.rows {
-		if r.target == t {
+		if r.target == t && t >= 0 {
 			l.Select(i)
 			return
 		}

@@ -16,8 +16,9 @@ type row struct {
 	kind   markKind // styles the name like its highlight
 	info   string   // mention count (and claims made)
 	detail string   // dim: role, demonyms, weapon class, claim words
-	target int      // index into Doc.Entities, or Doc.Claims for claim rows
+	target int      // index into Doc.Entities, or Doc.Claims for claim rows; -1 for a speaker
 	state  review.State
+	header bool // a speaker's row in the Claims pane (claimpane.go)
 }
 
 // entityRows lists the entities of one kind, most mentioned first, ties
@@ -108,22 +109,6 @@ func countryCounts(doc *extract.Doc, e extract.Entity) (own int, demonyms string
 		demonyms = "+ " + strings.Join(parts, ", ")
 	}
 	return own, demonyms
-}
-
-// claimRows lists the claims in text order: speaker, then the first words.
-func claimRows(doc *extract.Doc) []row {
-	out := make([]row, len(doc.Claims))
-	for i, c := range doc.Claims {
-		sp := oneLine(c.Speaker)
-		if sp == "" && c.Source != nil {
-			sp = oneLine(doc.Slice(*c.Source))
-		}
-		if sp == "" {
-			sp = "unattributed"
-		}
-		out[i] = row{name: sp, kind: markClaim, detail: firstWords(doc.Slice(c.Content), 12), target: i}
-	}
-	return out
 }
 
 // firstWords returns up to n words of s on one line, with "…" if cut.

@@ -114,8 +114,9 @@ func newLists(doc *extract.Doc, keys *keyMap, busy bool) [4]list {
 		{title: "People", kind: markPerson, empty: "no people found", rows: entityRows(doc, extract.Person)},
 		{title: "Countries", kind: markCountry, empty: "no countries found", rows: entityRows(doc, extract.Country)},
 		{title: "Weapons", kind: markWeapon, empty: "no weapons found", rows: entityRows(doc, extract.Weapon)},
-		{title: "Claims", kind: markClaim, empty: "no claims found", rows: claimRows(doc), claims: true},
+		{title: "Claims", kind: markClaim, empty: "no claims found", tree: claimTree(doc, nil, filterAll), claims: true},
 	}
+	ls[3].flatten()
 	for i := range ls {
 		ls[i].keys, ls[i].active, ls[i].cache = keys, -1, &paneCache{}
 		if busy {
