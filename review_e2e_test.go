@@ -82,7 +82,7 @@ func TestReviewSurvivesSIGKILL(t *testing.T) {
 		}
 	}
 	n := 0
-	for _, k := range []string{"2", "a", "x", "4", "a"} {
+	for _, k := range []string{"2", "a", "x", "4", "l", "j", "a"} {
 		s.tmux("send-keys", "-t", s.name, k)
 		if k == "a" || k == "x" {
 			n++
