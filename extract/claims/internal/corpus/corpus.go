@@ -9,8 +9,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
-	"unicode/utf8"
+
+	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 )
 
 // Span is a byte range [Start, End) of a document's text.
@@ -96,36 +96,11 @@ func convert(r rawDoc) Doc {
 }
 
 // ByteOffsets maps each code-point index of s (and len) to its byte offset.
-func ByteOffsets(s string) []int {
-	out := make([]int, 0, len(s)+1)
-	for i := range s {
-		out = append(out, i)
-	}
-	return append(out, len(s))
-}
+func ByteOffsets(s string) []int { return evaldata.ByteOffsets(s) }
 
 // CodePoint returns the code-point index of byte offset b in s.
-func CodePoint(s string, b int) int { return utf8.RuneCountInString(s[:b]) }
+func CodePoint(s string, b int) int { return evaldata.CodePoint(s, b) }
 
-// DataDir finds <repo root>/../shared/eval/data from the working directory by
-// walking up to go.mod; ok is false when the folder is absent.
-func DataDir() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			data := filepath.Join(dir, "..", "shared", "eval", "data")
-			if st, err := os.Stat(data); err == nil && st.IsDir() {
-				return data, true
-			}
-			return "", false
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-}
+// DataDir finds <repo root>/../shared/eval/data (evaldata.Locate); ok is
+// false when the folder is absent.
+func DataDir() (string, bool) { return evaldata.Locate() }
