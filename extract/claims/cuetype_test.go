@@ -10,7 +10,8 @@ import (
 )
 
 // TestTypedCueScore checks that the cue score read from the type cache is
-// bit for bit the score of the hashed features, on every token.
+// bit for bit the score of the hashed features, on every token, and that
+// boundedCueScore is that score or a bound of it that marks nothing.
 func TestTypedCueScore(t *testing.T) {
 	texts := []string{"“We are ready,” she said. “Now.”", "Blinken said that \"the talks\" were ''useful'' and, adding, noted"}
 	if dir, ok := corpus.DataDir(); ok {
@@ -36,6 +37,12 @@ func TestTypedCueScore(t *testing.T) {
 				got := d.typedCueScore(ts, i, se.First, se.Last)
 				if math.Float32bits(got) != math.Float32bits(want) {
 					t.Fatalf("token %q: typed score %v, hashed %v", d.toks[i].Text, got, want)
+				}
+				// The bounded score is the score, or a bound of it that
+				// marks nothing.
+				b := d.boundedCueScore(ts, i, se.First, se.Last)
+				if cand, cue := d.marks(i, se.First, se.Last, b); math.Float32bits(b) != math.Float32bits(want) && (b < want || cand || cue) {
+					t.Fatalf("token %q: bounded score %v, score %v", d.toks[i].Text, b, want)
 				}
 				n++
 			}

@@ -102,20 +102,28 @@ func (d *doc) markCues(sents []text.Sentence) {
 			}
 			var sc float32
 			if ts != nil {
-				sc = d.typedCueScore(ts, i, s.First, s.Last)
+				sc = d.boundedCueScore(ts, i, s.First, s.Last)
 			} else {
 				buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
 				sc = d.m.cue.score(buf)
 			}
-			if sc > candThreshold {
+			cand, cue := d.marks(i, s.First, s.Last, sc)
+			if cand {
 				d.flags[i] |= fCand
 				d.cueScore[i] = sc
 			}
-			if sc > cueThreshold || d.strongFrame(i, s.First, s.Last, sc) {
+			if cue {
 				d.flags[i] |= fCue
 			}
 		}
 	}
+}
+
+// marks tells whether a cue score sc makes token i of the sentence [first,
+// last) a candidate (fCand) and a cue (fCue). It must stay monotone in
+// sc (a higher score never marks less): boundedCueScore relies on it.
+func (d *doc) marks(i, first, last int, sc float32) (cand, cue bool) {
+	return sc > candThreshold, sc > cueThreshold || d.strongFrame(i, first, last, sc)
 }
 
 // encodeModels quantizes each weight vector to int16 and gzips them all:
