@@ -81,6 +81,11 @@ type doc struct {
 	quotes []quote
 	qid    []int32 // index of the quotation holding each token, -1 if none
 	inf    []tokenInfo
+	// tc, when set, is the word-type cache newDocCached classified the
+	// tokens with, leaving their infos in inf and their cue types in cts
+	// for markCues to complete.
+	tc  *typeCache
+	cts []*cueType
 	// cueScore is the classifier's score of each token marked fCand.
 	cueScore []float32
 	turn     []bool // tokens of an interview turn (interview.go)
@@ -123,7 +128,9 @@ func Find(a *text.Analysis, people []Person) []Claim {
 	if a == nil || len(a.Tokens) == 0 {
 		return nil
 	}
-	d := newDoc(a)
+	c := typeCaches.Get().(*typeCache)
+	defer typeCaches.Put(c)
+	d := newDocCached(a, c)
 	sents := d.propose(a)
 	d.dropNested()
 	d.orphanQuotes(sents)
@@ -152,10 +159,21 @@ func (d *doc) propose(a *text.Analysis) []text.Sentence {
 
 // newDoc classifies the tokens and finds the quotations.
 func newDoc(a *text.Analysis) *doc {
+	return newDocCached(a, nil)
+}
+
+// newDocCached is newDoc with the tokens classified through the word-type
+// cache c (typecache.go), when not nil.
+func newDocCached(a *text.Analysis, c *typeCache) *doc {
 	d := &doc{src: a.Src, toks: a.Tokens, m: embeddedModels()}
 	d.flags = make([]uint16, len(d.toks))
-	for i, t := range d.toks {
-		d.flags[i] = classify(t.Text)
+	if c != nil {
+		d.tc = c
+		d.inf, d.cts = d.classifyCached(c)
+	} else {
+		for i, t := range d.toks {
+			d.flags[i] = classify(t.Text)
+		}
 	}
 	d.quotes = findQuotes(d.src, d.toks, d.flags)
 	d.qid = make([]int32, len(d.toks))

@@ -112,8 +112,11 @@ func stemBytes(w []byte) []byte {
 
 // wordClass is the shape class of token i given its flags.
 func (d *doc) wordClass(i int) uint32 {
-	f := d.flags[i]
-	t := d.toks[i].Text
+	return wordClassOf(d.flags[i], d.toks[i].Text)
+}
+
+// wordClassOf is the shape class of a token of text t and flags f.
+func wordClassOf(f uint16, t string) uint32 {
 	switch {
 	case f&fOpen != 0:
 		return cOpen

@@ -84,14 +84,25 @@ func (m *model) score(fs []uint32) float32 {
 // for cue heads (they shape the frames of other cues: a content ends
 // before a coordinated cue, a source phrase stops at one).
 func (d *doc) markCues(sents []text.Sentence) {
-	inf := d.infos()
-	d.inf = inf
+	var ts []*cueType
+	if d.tc != nil { // the infos and most types are cached (typecache.go)
+		if len(d.m.cue.q) > 0 {
+			d.fillCueTypes(d.tc, d.inf, d.cts)
+			ts = d.cts
+		} else {
+			for i := range d.toks {
+				d.inf[i].cls = d.wordClass(i)
+			}
+		}
+	} else {
+		d.inf = d.infos()
+		if len(d.m.cue.q) > 0 {
+			ts = d.m.cue.cueTypes(d.inf)
+		}
+	}
+	inf := d.inf
 	d.cueScore = make([]float32, len(d.toks))
 	buf := make([]uint32, 0, 32)
-	var ts []*cueType
-	if len(d.m.cue.q) > 0 {
-		ts = d.m.cue.cueTypes(inf)
-	}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue

@@ -1,0 +1,122 @@
+package claims
+
+import (
+	"hash/maphash"
+	"sync"
+)
+
+// The word-type cache holds, per token text seen recently, what the cue
+// features derive from the text alone: its flags from the word lists
+// (classify), its hashes and class (tokenInfo) and its cue type (cuetype.go).
+// A hit replaces the lower-casing and three hashes of wordHashes, a look-up
+// in lexFlags and one in the model's map of cue types by a single hash of
+// the text. Every cached value is a pure function of the text and of the
+// cue model, which the cache remembers (it is emptied for another model),
+// so the output is the same with or without it.
+//
+// A token's class also depends on its quotation flags, which findQuotes
+// sets later: the cache holds the class without them, and markCues falls
+// back to wordClass and cueTypes for the tokens that have them.
+
+// typeCacheBits sizes a cache: 16384 slots of 64 bytes (1 MB).
+const typeCacheBits = 14
+
+// maxCachedType is the longest token text cached (the key is kept in the
+// entry, not behind a pointer, and an entry fills one 64-byte cache line,
+// so that a hit reads one line).
+const maxCachedType = 37
+
+// typeEntry is one cached word type.
+type typeEntry struct {
+	ct   *cueType  // the cue type of inf for the cache's model; nil if none yet
+	inf  tokenInfo // cls as if the token were no quotation mark
+	lex  uint16    // classify(key)
+	klen uint8     // len(key); 0: empty
+	key  [maxCachedType]byte
+}
+
+// has reports whether e holds the text tok.
+func (e *typeEntry) has(tok string) bool {
+	return int(e.klen) == len(tok) && len(tok) > 0 && string(e.key[:e.klen]) == tok
+}
+
+// typeCache is a direct-mapped cache of word types, one per goroutine
+// (typeCaches) and kept across documents.
+type typeCache struct {
+	m     *model // the cue model of the cached types
+	seed  maphash.Seed
+	slots []typeEntry
+}
+
+// typeCaches keeps the caches between calls of Find, one per call at a
+// time (as ner keeps its taggers).
+var typeCaches = sync.Pool{New: func() any {
+	return &typeCache{seed: maphash.MakeSeed(), slots: make([]typeEntry, 1<<typeCacheBits)}
+}}
+
+// slot returns the entry of the text tok, filled on a miss (without a cue
+// type), or, for a text too long or empty, a scratch entry.
+func (c *typeCache) slot(tok string, scratch *typeEntry) *typeEntry {
+	e := scratch
+	if len(tok) <= maxCachedType {
+		e = &c.slots[maphash.String(c.seed, tok)&(1<<typeCacheBits-1)]
+		if e.has(tok) {
+			return e
+		}
+	}
+	f := classify(tok)
+	w, st, suf := wordHashes(tok)
+	*e = typeEntry{inf: tokenInfo{w, st, suf, wordClassOf(f, tok)}, lex: f}
+	e.klen = uint8(copy(e.key[:], tok))
+	return e
+}
+
+// classifyCached sets d.flags from the cache and returns the entries'
+// token infos and cue types (nil where the cache had none) for markCues;
+// the cache is reset when d's cue model is not the one it holds.
+func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
+	if c.m != d.m.cue {
+		clear(c.slots)
+		c.m = d.m.cue
+	}
+	inf := make([]tokenInfo, len(d.toks))
+	ts := make([]*cueType, len(d.toks))
+	var scratch typeEntry
+	for i, t := range d.toks {
+		e := c.slot(t.Text, &scratch)
+		d.flags[i], inf[i], ts[i] = e.lex, e.inf, e.ct
+	}
+	return inf, ts
+}
+
+// fillCueTypes completes ts, the cue types classifyCached found, for the
+// tokens whose class the quotation flags changed and those the cache had
+// no type for, and caches the new types of the others.
+func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
+	var miss []tokenInfo
+	var at []int
+	for i := range ts {
+		if d.flags[i]&(fOpen|fClose) != 0 {
+			inf[i].cls = d.wordClass(i)
+			ts[i] = nil
+		}
+		if ts[i] == nil {
+			miss = append(miss, inf[i])
+			at = append(at, i)
+		}
+	}
+	if len(miss) == 0 {
+		return
+	}
+	for k, t := range d.m.cue.cueTypes(miss) {
+		i := at[k]
+		ts[i] = t
+		if d.flags[i]&(fOpen|fClose) == 0 {
+			if tok := d.toks[i].Text; len(tok) <= maxCachedType {
+				if e := &c.slots[maphash.String(c.seed, tok)&(1<<typeCacheBits-1)]; e.has(tok) {
+					e.ct = t
+				}
+			}
+		}
+	}
+}
