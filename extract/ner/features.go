@@ -82,6 +82,7 @@ func mix(tmpl uint64, a, b, c uint64) uint64 {
 type scratch struct {
 	common casing  // the model's common-word set, or nil
 	prof   profile // the model's word profile, or nil
+	words  wordIDs // docFlags' and stack's word numbers (words.go)
 	lower  []byte
 	shape  []byte
 	runes  []int // byte offset of each rune of lower
@@ -177,13 +178,13 @@ func docInfo(a *text.Analysis, s *scratch) []tokInfo {
 	for i, t := range a.Tokens {
 		infos[i] = s.info(t.Text)
 	}
-	docFlags(a, infos)
+	docFlags(a, infos, &s.words)
 	return infos
 }
 
 // docFlags adds to the tokens' own information (scratch.info) the sentence,
 // line and document flags.
-func docFlags(a *text.Analysis, infos []tokInfo) {
+func docFlags(a *text.Analysis, infos []tokInfo, w *wordIDs) {
 	markCapsLines(a, infos)
 	for _, se := range a.Sentences {
 		for i := se.First; i < se.Last; i++ {
@@ -193,20 +194,22 @@ func docFlags(a *text.Analysis, infos []tokInfo) {
 			}
 		}
 	}
-	// Document flags: how the same word is written elsewhere. One map per
-	// document, not per token.
+	// Document flags: how the same word is written elsewhere, per word
+	// (wordIDs), not per token.
 	const seenLower, seenCapMid = 1, 2
-	seen := make(map[uint64]uint8, len(infos)/2)
-	for _, ti := range infos {
+	ids := w.number(infos)
+	w.seen = append(w.seen[:0], make([]uint8, w.n)...)
+	seen := w.seen
+	for i, ti := range infos {
 		switch {
 		case ti.flags&(fCap|fPunct) == 0:
-			seen[ti.lower] |= seenLower
+			seen[ids[i]] |= seenLower
 		case ti.flags&fCap != 0 && ti.flags&(fSentStart|fCapsLine|fAllCaps) == 0:
-			seen[ti.lower] |= seenCapMid
+			seen[ids[i]] |= seenCapMid
 		}
 	}
 	for i := range infos {
-		m := seen[infos[i].lower]
+		m := seen[ids[i]]
 		if m&seenLower != 0 && infos[i].flags&fCap != 0 {
 			infos[i].flags |= fDocLower
 		}

@@ -108,7 +108,7 @@ func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 	clear(tags)
 	infos := tg.wc.docInfo(m, a, &tg.s)
 	m.tagFirst(a, infos, tg, tags)
-	stack(infos, tags)
+	stack(infos, tags, &tg.s.words)
 	m.tagSecond(a, infos, tg, tags)
 	return tags, infos
 }

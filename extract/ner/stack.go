@@ -6,18 +6,13 @@ package ner
 // 2+k type k), and whether another occurrence was the first or last word of
 // a multi-word person name (perPos bits 1 and 2). Occurrences on all-caps
 // lines do not vote: their tags are the least reliable.
-func stack(infos []tokInfo, tags []uint8) {
-	type votes struct {
-		n      [1 + nTypes]uint16
-		perPos uint8
-	}
-	m := make(map[uint64]*votes, len(infos)/2)
+func stack(infos []tokInfo, tags []uint8, w *wordIDs) {
+	// The votes of each word (wordIDs); a word none of whose occurrences
+	// votes has none (the map this replaced had no entry for it).
+	ids := w.number(infos)
+	w.votes = append(w.votes[:0], make([]votes, w.n)...)
 	vote := func(i int) (*votes, int, uint8) {
-		v := m[infos[i].lower]
-		if v == nil {
-			v = new(votes)
-			m[infos[i].lower] = v
-		}
+		v := &w.votes[ids[i]]
 		ty := typeIndex(tags[i])
 		var pos uint8
 		if tags[i] == tagBPER && i+1 < len(tags) && tags[i+1] == tagIPER {
@@ -42,8 +37,8 @@ func stack(infos []tokInfo, tags []uint8) {
 		if infos[i].flags&fPunct != 0 {
 			continue
 		}
-		v := m[infos[i].lower]
-		if v == nil {
+		v := &w.votes[ids[i]]
+		if v.none() {
 			continue
 		}
 		n := v.n
@@ -68,4 +63,16 @@ func typeIndex(tag uint8) int {
 		return 0
 	}
 	return 1 + int(tag-1)/2
+}
+
+// votes are the first stage's types for the occurrences of a word that
+// vote (stack), and their positions in person names.
+type votes struct {
+	n      [1 + nTypes]uint16
+	perPos uint8
+}
+
+// none reports a word none of whose occurrences voted.
+func (v *votes) none() bool {
+	return v.n == [1 + nTypes]uint16{} && v.perPos == 0
 }

@@ -171,7 +171,7 @@ func Train(docs []evaldata.Doc, opt TrainOptions) *Model {
 			for _, d := range out { // distinct documents per fold: no data race
 				tags := make([]uint8, len(d.a.Tokens))
 				st.tag(d.a, d.infos, &tg, tags)
-				stack(d.infos, tags)
+				stack(d.infos, tags, &tg.s.words)
 			}
 		}()
 	}

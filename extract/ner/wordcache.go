@@ -106,7 +106,7 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 		infos[i] = e.info
 	}
 	c.fillVectors()
-	docFlags(a, infos)
+	docFlags(a, infos, &s.words)
 	return infos
 }
 
