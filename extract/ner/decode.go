@@ -21,8 +21,18 @@ func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 		e := (*[nTags]int32)(em[k*nTags : (k+1)*nTags])
 		bk := (*[nTags]uint8)(back[k*nTags : (k+1)*nTags])
 		var cur [nTags]int32
-		// O and B-X: any predecessor.
+		// O and B-X: any predecessor. When O's path beats what any other
+		// predecessor could reach with its best transition (hi+st.fromMax),
+		// O is the argmax and, being tag 0, the first to reach it: the
+		// nine-way maximum is skipped. In news text O leads by far at most
+		// tokens.
+		hi := max(prev[1], prev[2], prev[3], prev[4], prev[5], prev[6], prev[7], prev[8])
 		for _, t := range [...]int{tagO, 1, 3, 5, 7} {
+			if s := prev[tagO] + tt[t][tagO]; hi+st.fromMax[t] <= s {
+				cur[t] = s + e[t]
+				bk[t] = tagO
+				continue
+			}
 			best, arg := argmax(&prev, &tt[t])
 			cur[t] = best + e[t]
 			bk[t] = arg
@@ -81,11 +91,15 @@ func argmax(prev, tr *[nTags]int32) (int32, uint8) {
 	return best, arg
 }
 
-// transpose sets st.ttrans from st.mtrans.
+// transpose sets st.ttrans from st.mtrans, and st.fromMax.
 func (st *stage) transpose() {
 	for t := 0; t < nTags; t++ {
 		for p := 0; p < nTags; p++ {
 			st.ttrans[t][p] = st.mtrans[(p+1)*nTags+t]
+		}
+		st.fromMax[t] = st.ttrans[t][1]
+		for p := 2; p < nTags; p++ {
+			st.fromMax[t] = max(st.fromMax[t], st.ttrans[t][p])
 		}
 	}
 }

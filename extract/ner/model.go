@@ -75,6 +75,9 @@ type stage struct {
 	// ttrans is mtrans without the start row, transposed: ttrans[t][p] is
 	// the transition from p to t (set by fuse, for decode).
 	ttrans [nTags][nTags]int32
+	// fromMax[t] is the best transition into t from a tag other than O
+	// (set by fuse, for decode's shortcut).
+	fromMax [nTags]int32
 }
 
 // buckets is the number of hashed feature buckets.
