@@ -100,9 +100,7 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 		addLanes(&acc, &p2.asP2)
 		addLanes(&acc, &n1.asN1)
 		addLanes(&acc, &n2.asN2)
-		for _, b := range offs[k*nContext : (k+1)*nContext] {
-			addRow(&acc, m.fused, b)
-		}
+		addRows(&acc, m.fused, offs[k*nContext:(k+1)*nContext])
 		unpack(&acc, nFeats1, em1[k*nTags:(k+1)*nTags], em2[k*nTags:(k+1)*nTags])
 	}
 }
@@ -113,7 +111,8 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 func touch(fused []byte, offs []int32) byte {
 	var x byte
 	for _, b := range offs {
-		x |= fused[b] | fused[b+rowBytes-1]
+		r := (*[rowBytes]byte)(fused[int(b):]) // one bounds check for both loads
+		x |= r[0] | r[rowBytes-1]
 	}
 	return x
 }
