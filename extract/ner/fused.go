@@ -21,10 +21,10 @@ func (m *Model) fuse() {
 	m.first.transpose()
 	m.second.transpose()
 	n := m.first.buckets()
-	f := make([]byte, n*rowBytes)
+	f := make([]fusedRow, n)
 	w1, w2 := m.first.w[:n*nTags], m.second.w[:n*nTags]
 	for b := 0; b < n; b++ {
-		r := f[b*rowBytes : (b+1)*rowBytes : (b+1)*rowBytes]
+		r := &f[b]
 		for t, w := range w1[b*nTags : (b+1)*nTags] {
 			r[t] = byte(w) ^ 0x80 // w + weightBias
 		}
@@ -76,7 +76,7 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 		contextFeatures(infos, k, &ctx)
 		o := offs[k*nContext : (k+1)*nContext : (k+1)*nContext]
 		for j, f := range ctx {
-			o[j] = int32(f&mask) * rowBytes
+			o[j] = int32(f & mask)
 		}
 	}
 	c.sink += touch(m.fused, offs)
@@ -105,20 +105,22 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 	}
 }
 
-// touch loads the first and last byte of the fused rows at offs, so that
+// touch loads the first and last byte of the fused rows offs, so that
 // they are in cache when summed (sentEmissions). Its result means nothing;
 // the caller keeps it so the loads are not optimised away.
-func touch(fused []byte, offs []int32) byte {
+func touch(fused []fusedRow, offs []int32) byte {
 	var x byte
 	for _, b := range offs {
-		r := (*[rowBytes]byte)(fused[int(b):]) // one bounds check for both loads
+		r := &fused[b]
 		x |= r[0] | r[rowBytes-1]
 	}
 	return x
 }
 
 // tagSecond adds the second stage's own features (stack.go must have run)
-// to tg.em2 and decodes every sentence again into tags.
+// to tg.em2 and decodes every sentence again into tags. Their weights are
+// read from the fused rows (the second stage's half, summed in lanes as
+// sentEmissions does), the same integers as m.second.w holds.
 func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []uint8) {
 	const ns = nFeats2 - nFeats1
 	mask := uint64(m.second.buckets() - 1)
@@ -131,13 +133,13 @@ func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []
 		em := tg.em2[se.First*nTags : se.Last*nTags]
 		for k := 0; k < n; k++ {
 			e := em[k*nTags : (k+1)*nTags : (k+1)*nTags]
-			for _, f := range tg.feats[k*ns : (k+1)*ns] {
-				b := int(f&mask) * nTags
-				row := m.second.w[b : b+nTags : b+nTags]
-				for t := range e {
-					e[t] += int32(row[t])
-				}
+			var offs [ns]int32
+			for j, f := range tg.feats[k*ns : (k+1)*ns] {
+				offs[j] = int32(f & mask)
 			}
+			var acc lanes
+			addRows(&acc, m.fused, offs[:])
+			addSecond(&acc, ns, e)
 			e[tagBPER] -= m.perBias
 			e[tagIPER] -= m.perBias
 		}

@@ -59,7 +59,7 @@ type Model struct {
 	// fused interleaves the two stages' weights bucket by bucket (fuse): the
 	// features both stages share are hashed and looked up once, and one
 	// cache line serves both, which nearly halves the tagging time.
-	fused []byte
+	fused []fusedRow
 }
 
 // stage is one tagger with hashed features and weights quantised to int8

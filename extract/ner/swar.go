@@ -22,9 +22,12 @@ const (
 	weightBias = 128
 )
 
-// addRow adds the biased fused row at offset b to acc.
-func addRow(acc *lanes, fused []byte, b int32) {
-	r := fused[b : b+rowBytes : b+rowBytes]
+// fusedRow is one bucket's row of fused weights.
+type fusedRow [rowBytes]byte
+
+// addRow adds the biased fused row b to acc.
+func addRow(acc *lanes, fused []fusedRow, b int32) {
+	r := &fused[b]
 	x0 := binary.LittleEndian.Uint64(r[0:8])
 	x1 := binary.LittleEndian.Uint64(r[8:16])
 	acc[0] += x0 & evenBytes
@@ -34,16 +37,14 @@ func addRow(acc *lanes, fused []byte, b int32) {
 	acc[4] += uint64(r[16]) | uint64(r[17])<<16
 }
 
-// addRows adds the biased fused rows at offs to acc: addRow for each, with
+// addRows adds the biased fused rows offs to acc: addRow for each, with
 // the accumulators held in registers rather than stored back after every
 // row (sentEmissions sums eleven rows a token; addRow, too large to
 // inline, took some fifty instructions a row).
-func addRows(acc *lanes, fused []byte, offs []int32) {
+func addRows(acc *lanes, fused []fusedRow, offs []int32) {
 	a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
 	for _, b := range offs {
-		// An array pointer (the offset widened first, so that the
-		// compiler knows the length) costs one bounds check a row.
-		r := (*[rowBytes]byte)(fused[int(b):])
+		r := &fused[b]
 		x0 := binary.LittleEndian.Uint64(r[0:8])
 		x1 := binary.LittleEndian.Uint64(r[8:16])
 		a0 += x0 & evenBytes
@@ -65,16 +66,40 @@ func addLanes(acc, v *lanes) {
 }
 
 // unpack writes the scores of acc, the sum of nf biased rows, to the two
-// stages' emissions e1 and e2.
+// stages' emissions e1 and e2: byte j of a row is lane j>>1 of acc[j&1]
+// for j < 8, lane (j-8)>>1 of acc[2+j&1] for j < 16, and lane j-16 of
+// acc[4].
 func unpack(acc *lanes, nf int32, e1, e2 []int32) {
 	bias := nf * weightBias
-	var v [rowBytes]int32
-	for j := range 8 {
-		v[j] = int32(acc[j&1]>>(16*(j>>1))&0xFFFF) - bias
-		v[8+j] = int32(acc[2+j&1]>>(16*(j>>1))&0xFFFF) - bias
+	a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
+	e1 = e1[:nTags:nTags]
+	e1[0], e1[1], e1[2] = lane(a0, 0, bias), lane(a1, 0, bias), lane(a0, 1, bias)
+	e1[3], e1[4], e1[5] = lane(a1, 1, bias), lane(a0, 2, bias), lane(a1, 2, bias)
+	e1[6], e1[7], e1[8] = lane(a0, 3, bias), lane(a1, 3, bias), lane(a2, 0, bias)
+	unpackSecond(a2, a3, a4, bias, e2)
+}
+
+// unpackSecond writes the second stage's scores (row bytes 9-17) of the
+// lanes a2, a3 and a4 (see unpack), less bias, to e2.
+func unpackSecond(a2, a3, a4 uint64, bias int32, e2 []int32) {
+	e2 = e2[:nTags:nTags]
+	e2[0], e2[1], e2[2] = lane(a3, 0, bias), lane(a2, 1, bias), lane(a3, 1, bias)
+	e2[3], e2[4], e2[5] = lane(a2, 2, bias), lane(a3, 2, bias), lane(a2, 3, bias)
+	e2[6], e2[7], e2[8] = lane(a3, 3, bias), lane(a4, 0, bias), lane(a4, 1, bias)
+}
+
+// lane is 16-bit lane k of a, less bias.
+func lane(a uint64, k uint, bias int32) int32 {
+	return int32(a>>(16*k)&0xFFFF) - bias
+}
+
+// addSecond adds to e the second stage's scores of acc, the sum of nf
+// biased fused rows (tagSecond).
+func addSecond(acc *lanes, nf int32, e []int32) {
+	var v [nTags]int32
+	unpackSecond(acc[2], acc[3], acc[4], nf*weightBias, v[:])
+	e = e[:nTags:nTags]
+	for t := range v {
+		e[t] += v[t]
 	}
-	v[16] = int32(acc[4]&0xFFFF) - bias
-	v[17] = int32(acc[4]>>16&0xFFFF) - bias
-	copy(e1[:nTags], v[:nTags])
-	copy(e2[:nTags], v[nTags:])
 }

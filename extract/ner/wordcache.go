@@ -57,7 +57,7 @@ type wordCache struct {
 	infos    []tokInfo
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
-	offs     []int32 // sentEmissions' row offsets
+	offs     []int32 // sentEmissions' rows (bucket numbers)
 	sink     byte    // touch's results
 }
 
@@ -173,7 +173,7 @@ func (c *wordCache) fillVectors() {
 	for _, id := range c.pending {
 		wordFeatures(&c.entry(id).info, &fs)
 		for _, f := range fs {
-			c.offs = append(c.offs, int32(f&mask)*rowBytes)
+			c.offs = append(c.offs, int32(f&mask))
 		}
 	}
 	c.sink += touch(m.fused, c.offs)
@@ -194,7 +194,7 @@ func (m *Model) wordVectors(e *wordEntry) {
 	wordFeatures(&e.info, &fs)
 	var offs [nWordFeats]int32
 	for i, f := range fs {
-		offs[i] = int32(f&uint64(m.first.buckets()-1)) * rowBytes
+		offs[i] = int32(f & uint64(m.first.buckets()-1))
 	}
 	m.rowSum(&e.self, offs[:10])
 	m.rowSum(&e.asP1, offs[10:12])
