@@ -21,31 +21,44 @@ func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 		e := (*[nTags]int32)(em[k*nTags : (k+1)*nTags])
 		bk := (*[nTags]uint8)(back[k*nTags : (k+1)*nTags])
 		var cur [nTags]int32
-		// O and B-X: any predecessor. When O's path beats what any other
-		// predecessor could reach with its best transition (hi+st.fromMax),
-		// O is the argmax and, being tag 0, the first to reach it: the
-		// nine-way maximum is skipped. In news text O leads by far at most
-		// tokens.
+		// O and B-X: any predecessor. When O's path reaches what any other
+		// predecessor could with its best transition into the tag
+		// (hi+fromMax), O is the argmax and, being tag 0, the first to
+		// reach it, so the nine-way maximum (stepAny) is skipped: in news
+		// text O leads by far at most tokens. Unrolled, with constant
+		// indices, as are the I-X steps: no bounds checks, no loop.
+		p0 := prev[tagO]
 		hi := max(prev[1], prev[2], prev[3], prev[4], prev[5], prev[6], prev[7], prev[8])
-		for _, t := range [...]int{tagO, 1, 3, 5, 7} {
-			if s := prev[tagO] + tt[t][tagO]; hi+st.fromMax[t] <= s {
-				cur[t] = s + e[t]
-				bk[t] = tagO
-				continue
-			}
-			best, arg := argmax(&prev, &tt[t])
-			cur[t] = best + e[t]
-			bk[t] = arg
+		if s := p0 + tt[0][tagO]; hi+st.fromMax[0] <= s {
+			cur[0], bk[0] = s+e[0], tagO
+		} else {
+			cur[0], bk[0] = stepAny(&prev, &tt[0], e[0])
+		}
+		if s := p0 + tt[1][tagO]; hi+st.fromMax[1] <= s {
+			cur[1], bk[1] = s+e[1], tagO
+		} else {
+			cur[1], bk[1] = stepAny(&prev, &tt[1], e[1])
+		}
+		if s := p0 + tt[3][tagO]; hi+st.fromMax[3] <= s {
+			cur[3], bk[3] = s+e[3], tagO
+		} else {
+			cur[3], bk[3] = stepAny(&prev, &tt[3], e[3])
+		}
+		if s := p0 + tt[5][tagO]; hi+st.fromMax[5] <= s {
+			cur[5], bk[5] = s+e[5], tagO
+		} else {
+			cur[5], bk[5] = stepAny(&prev, &tt[5], e[5])
+		}
+		if s := p0 + tt[7][tagO]; hi+st.fromMax[7] <= s {
+			cur[7], bk[7] = s+e[7], tagO
+		} else {
+			cur[7], bk[7] = stepAny(&prev, &tt[7], e[7])
 		}
 		// I-X (2, 4, 6, 8): B-X or I-X before.
-		for t := 2; t < nTags; t += 2 {
-			best, arg := prev[t-1]+tt[t][t-1], uint8(t-1)
-			if s := prev[t] + tt[t][t]; s > best {
-				best, arg = s, uint8(t)
-			}
-			cur[t] = best + e[t]
-			bk[t] = arg
-		}
+		cur[2], bk[2] = stepI(prev[1], prev[2], &tt[2], 1, e[2])
+		cur[4], bk[4] = stepI(prev[3], prev[4], &tt[4], 3, e[4])
+		cur[6], bk[6] = stepI(prev[5], prev[6], &tt[6], 5, e[6])
+		cur[8], bk[8] = stepI(prev[7], prev[8], &tt[8], 7, e[8])
 		prev = cur
 	}
 	best := 0
@@ -58,6 +71,24 @@ func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 		out[k] = uint8(best)
 		best = int(back[k*nTags+best])
 	}
+}
+
+// stepAny is the score and back pointer of a tag that any tag may
+// precede, with emission e and tr its transitions (ttrans[t]).
+func stepAny(prev, tr *[nTags]int32, e int32) (int32, uint8) {
+	best, arg := argmax(prev, tr)
+	return best + e, arg
+}
+
+// stepI is the score and back pointer of the tag I-X (b+1) with emission
+// e, from B-X (b, score pb) or I-X (score pi), tr its transitions: the
+// first on a tie, as viterbi.
+func stepI(pb, pi int32, tr *[nTags]int32, b uint8, e int32) (int32, uint8) {
+	best, arg := pb+tr[b], b
+	if s := pi + tr[b+1]; s > best {
+		best, arg = s, b+1
+	}
+	return best + e, arg
 }
 
 // argmax returns the best of prev[p]+tr[p] and the first p that reaches
