@@ -97,6 +97,55 @@ func (d *doc) startFeatures(inf []tokenInfo, sk startKeys, c, j int, passed uint
 	)
 }
 
+// startTables hold the start ranker's weights of the start features that
+// depend on a class, the distance or passed alone (startScore).
+type startTables struct {
+	cls, prevCls [nCls]float32
+	dist         [10]float32 // by bucket
+	pair         [nCls][nCls]float32
+	passed       [2]float32
+}
+
+// newStartTables computes the tables of the start ranker m.
+func newStartTables(m *model) *startTables {
+	t := &startTables{}
+	for a := range uint32(nCls) {
+		t.cls[a], t.prevCls[a] = m.weight(mix(bStartCls, a)), m.weight(mix(bStartPrevCls, a))
+		for b := range uint32(nCls) {
+			t.pair[a][b] = m.weight(mix(mix(bStartClsPair, a), b))
+		}
+	}
+	for v := range uint32(len(t.dist)) {
+		t.dist[v] = m.weight(mix(bStartDist, v))
+	}
+	t.passed[0], t.passed[1] = m.weight(mix(bStartPassed, 0)), m.weight(mix(bStartPassed, 1))
+	return t
+}
+
+// startScore is the start ranker's score of startFeatures(d.inf, sk, c,
+// j, passed): the same weights added in the same order, so the same
+// float32 (TestStartScore), without building the feature slice and with
+// five of the twelve weights from t. A change to startFeatures must be
+// made here too.
+func (d *doc) startScore(t *startTables, sk startKeys, c, j int, passed uint32) float32 {
+	m := d.m.start
+	tj, p := d.inf[j], d.inf[j-1]
+	dist := bucket(j - c)
+	s := m.weight(mix(bStartWord, tj.w))
+	s += t.cls[tj.cls]
+	s += m.weight(mix(bStartPrevWord, p.w))
+	s += t.prevCls[p.cls]
+	s += m.weight(mix(sk.cueWord, tj.w))
+	s += m.weight(mix(sk.cueCls, tj.cls))
+	s += m.weight(mix(sk.cueDist, dist))
+	s += t.dist[dist]
+	s += t.pair[p.cls][tj.cls]
+	s += m.weight(mix(mix(bStartWordDist, tj.w), dist))
+	s += t.passed[passed]
+	s += m.weight(mix(sk.cuePrev, p.w))
+	return s
+}
+
 // passedAt updates passed (startFeatures) on moving the start candidate
 // to token j.
 func (d *doc) passedAt(c, j int, passed uint32) uint32 {
@@ -173,12 +222,17 @@ func (d *doc) bestStart(c, last int) int {
 	a, b := startCandidates(c, last)
 	best, bestS, second := a, float32(0), float32(-1e9)
 	d.start2 = -1
-	buf := make([]uint32, 0, 16)
+	var buf []uint32
 	sk, passed := startKeysOf(d.inf, c), uint32(0)
 	for j := a; j < b; j++ {
 		passed = d.passedAt(c, j, passed)
-		buf = d.startFeatures(d.inf, sk, c, j, passed, buf[:0])
-		s := d.m.start.score(buf)
+		var s float32
+		if t := d.m.start.st; t != nil {
+			s = d.startScore(t, sk, c, j, passed)
+		} else { // training: models without tables
+			buf = d.startFeatures(d.inf, sk, c, j, passed, buf[:0])
+			s = d.m.start.score(buf)
+		}
 		if j == a || s > bestS {
 			if j > a {
 				d.start2 = best

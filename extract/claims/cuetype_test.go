@@ -13,18 +13,8 @@ import (
 // bit for bit the score of the hashed features, on every token, and that
 // boundedCueScore is that score or a bound of it that marks nothing.
 func TestTypedCueScore(t *testing.T) {
-	texts := []string{"“We are ready,” she said. “Now.”", "Blinken said that \"the talks\" were ''useful'' and, adding, noted"}
-	if dir, ok := corpus.DataDir(); ok {
-		for _, f := range []string{"seed.jsonl", "polnear-dev.jsonl"} {
-			docs, err := corpus.Load(filepath.Join(dir, f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, d := range docs {
-				texts = append(texts, d.Text)
-			}
-		}
-	}
+	texts := withDocs(t, []string{"“We are ready,” she said. “Now.”", "Blinken said that \"the talks\" were ''useful'' and, adding, noted"},
+		"seed.jsonl", "polnear-dev.jsonl")
 	n := 0
 	for _, s := range texts {
 		a := text.Analyze(s)
@@ -49,4 +39,53 @@ func TestTypedCueScore(t *testing.T) {
 		}
 	}
 	t.Logf("%d tokens agree", n)
+}
+
+// TestStartScore checks that startScore is bit for bit the start ranker's
+// score of startFeatures for every cue and start candidate.
+func TestStartScore(t *testing.T) {
+	texts := withDocs(t, []string{"Blinken said that \"the talks\" were useful, officials told VOA in an email on Friday."},
+		"polnear-dev.jsonl")
+	n := 0
+	for _, s := range texts {
+		d := newDoc(text.Analyze(s))
+		d.inf = d.infos()
+		st := d.m.start.st
+		if st == nil {
+			t.Fatal("no start tables")
+		}
+		for c := range len(d.toks) - 1 {
+			a, b := startCandidates(c, len(d.toks))
+			sk, passed := startKeysOf(d.inf, c), uint32(0)
+			for j := a; j < b; j++ {
+				passed = d.passedAt(c, j, passed)
+				want := d.m.start.score(d.startFeatures(d.inf, sk, c, j, passed, nil))
+				if got := d.startScore(st, sk, c, j, passed); math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("cue %d start %d: %v, want %v", c, j, got, want)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d start candidates agree", n)
+}
+
+// withDocs returns texts followed by the texts of the named evaluation
+// files, when the data folder is present.
+func withDocs(t *testing.T, texts []string, files ...string) []string {
+	t.Helper()
+	dir, ok := corpus.DataDir()
+	if !ok {
+		return texts
+	}
+	for _, f := range files {
+		docs, err := corpus.Load(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			texts = append(texts, d.Text)
+		}
+	}
+	return texts
 }

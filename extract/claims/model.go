@@ -49,6 +49,9 @@ func embeddedModels() *modelSet {
 	embeddedOnce.Do(func() {
 		ms, cs := decodeModels(cueModelGz, 3), decodeModels(claimModelGz, 2)
 		cs[0].bt = newBoundTables(cs[0])
+		if len(ms[1].q) > 0 { // an empty model scores -1 (score)
+			ms[1].st = newStartTables(ms[1])
+		}
 		embedded = modelSet{ms[0], ms[1], ms[2], cs[0], cs[1]}
 	})
 	return &embedded
@@ -64,6 +67,7 @@ type model struct {
 	scale float32
 	cc    cueCache     // the cue features' weights by word type (cuetype.go)
 	bt    *boundTables // a claim model's bounds (gate.go)
+	st    *startTables // the start ranker's tables (boundary.go)
 }
 
 // score sums the weights of the features.
