@@ -167,22 +167,7 @@ func endKeysOf(inf []tokenInfo, c, k int) endKeys {
 // endFeatures describes token j as the end (exclusive) of the content
 // [k, j) of a cue (whose keys are ek), where lim is the furthest end.
 func (d *doc) endFeatures(inf []tokenInfo, ek endKeys, k, j, lim int, buf []uint32) []uint32 {
-	none := tokenInfo{w: 1, st: 1, suf: 1, cls: cNone}
-	last, next, next2 := inf[j-1], none, none
-	if j < lim {
-		next = inf[j]
-	}
-	if j+1 < lim {
-		next2 = inf[j+1]
-	}
-	at := uint32(0)
-	if j >= lim {
-		at = 1
-	}
-	cut := uint32(0)
-	if j < lim && d.qid[j-1] >= 0 && d.qid[j-1] == d.qid[j] {
-		cut = 1
-	}
+	last, next, next2, at, cut := d.endContext(inf, j, lim)
 	ln := bucket(j - k)
 	return append(buf,
 		mix(bEndAt, at),
@@ -202,6 +187,27 @@ func (d *doc) endFeatures(inf []tokenInfo, ek endKeys, k, j, lim int, buf []uint
 		mix(bEndRest, bucket(lim-j)),
 		mix(mix(bEndNextLen, next.w), ln),
 	)
+}
+
+// endContext is what the end features of an end before token j, lim
+// being the furthest end, read around it: the last token, the next two
+// (edgeInfo past lim), whether j is lim (at) and whether the end cuts a
+// quotation (cut).
+func (d *doc) endContext(inf []tokenInfo, j, lim int) (last, next, next2 tokenInfo, at, cut uint32) {
+	last, next, next2 = inf[j-1], edgeInfo, edgeInfo
+	if j < lim {
+		next = inf[j]
+	}
+	if j+1 < lim {
+		next2 = inf[j+1]
+	}
+	if j >= lim {
+		at = 1
+	}
+	if j < lim && d.qid[j-1] >= 0 && d.qid[j-1] == d.qid[j] {
+		cut = 1
+	}
+	return last, next, next2, at, cut
 }
 
 // startCandidates is the range of tokens that may start the content of cue
@@ -298,8 +304,13 @@ func (d *doc) bestEnd(c, k, lim int) int {
 	var ws [64]int32
 	n, w := 0, int32(0)
 	maxS := float32(0)
-	buf := make([]uint32, 0, 16)
+	var buf []uint32
 	ek := endKeysOf(d.inf, c, k)
+	et := d.m.end.et
+	var ew endKeyWeights
+	if et != nil {
+		ew = d.m.end.endKeyWeights(ek)
+	}
 	for j := k + 1; j <= lim; j++ {
 		if d.flags[j-1]&fWord != 0 {
 			w++
@@ -307,8 +318,13 @@ func (d *doc) bestEnd(c, k, lim int) int {
 		if !d.endCandidate(j) {
 			continue
 		}
-		buf = d.endFeatures(d.inf, ek, k, j, lim, buf[:0])
-		s := d.m.end.score(buf)
+		var s float32
+		if et != nil {
+			s = d.endScore(et, &ew, ek, k, j, lim)
+		} else { // training: models without tables
+			buf = d.endFeatures(d.inf, ek, k, j, lim, buf[:0])
+			s = d.m.end.score(buf)
+		}
 		if n == len(ends) { // too many: keep the best of the tail
 			if s <= ps[n-1] {
 				continue
@@ -330,6 +346,71 @@ func (d *doc) bestEnd(c, k, lim int) int {
 	copy(d.ends[:n], ends[:n])
 	d.nEnds = n
 	return int(ends[k])
+}
+
+// endTables hold the end ranker's weights of the end features that depend
+// on classes, buckets or flags alone (endScore).
+type endTables struct {
+	at, cut          [2]float32
+	lastCls, nextCls [nCls]float32
+	pair             [nCls][nCls]float32
+	ln, rest         [10]float32 // by bucket
+}
+
+// newEndTables computes the tables of the end ranker m.
+func newEndTables(m *model) *endTables {
+	t := &endTables{}
+	for v := range uint32(2) {
+		t.at[v], t.cut[v] = m.weight(mix(bEndAt, v)), m.weight(mix(bEndQuoteCut, v))
+	}
+	for a := range uint32(nCls) {
+		t.lastCls[a], t.nextCls[a] = m.weight(mix(bEndLastCls, a)), m.weight(mix(bEndNextCls, a))
+		for b := range uint32(nCls) {
+			t.pair[a][b] = m.weight(mix(mix(bEndClsPair, a), b))
+		}
+	}
+	for v := range uint32(len(t.ln)) {
+		t.ln[v], t.rest[v] = m.weight(mix(bEndLen, v)), m.weight(mix(bEndRest, v))
+	}
+	return t
+}
+
+// endKeyWeights are the weights of the end features of one content start
+// that depend on at alone.
+type endKeyWeights struct{ cueAt, openAt [2]float32 }
+
+func (m *model) endKeyWeights(ek endKeys) (w endKeyWeights) {
+	for v := range uint32(2) {
+		w.cueAt[v], w.openAt[v] = m.weight(mix(ek.cueAt, v)), m.weight(mix(ek.openAt, v))
+	}
+	return w
+}
+
+// endScore is the end ranker's score of endFeatures(d.inf, ek, k, j, lim):
+// the same weights added in the same order, so the same float32
+// (TestEndScore), without building the feature slice and with half the
+// weights from t and ew. A change to endFeatures must be made here too.
+func (d *doc) endScore(t *endTables, ew *endKeyWeights, ek endKeys, k, j, lim int) float32 {
+	m := d.m.end
+	last, next, next2, at, cut := d.endContext(d.inf, j, lim)
+	ln := bucket(j - k)
+	s := t.at[at]
+	s += m.weight(mix(bEndLastWord, last.w))
+	s += t.lastCls[last.cls]
+	s += m.weight(mix(bEndNextWord, next.w))
+	s += t.nextCls[next.cls]
+	s += m.weight(mix(bEndNext2Word, next2.w))
+	s += t.pair[last.cls][next.cls]
+	s += ew.cueAt[at]
+	s += m.weight(mix(ek.cueNext, next.w))
+	s += t.ln[ln]
+	s += m.weight(mix(ek.cueLen, ln))
+	s += t.cut[cut]
+	s += ew.openAt[at]
+	s += m.weight(mix(ek.firstNext, next.w))
+	s += t.rest[bucket(lim-j)]
+	s += m.weight(mix(mix(bEndNextLen, next.w), ln))
+	return s
 }
 
 // startExample is the start choice of a gold claim with cue h whose content

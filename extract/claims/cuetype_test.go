@@ -89,3 +89,35 @@ func withDocs(t *testing.T, texts []string, files ...string) []string {
 	}
 	return texts
 }
+
+// TestEndScore checks that endScore is bit for bit the end ranker's score
+// of endFeatures for every content start and end candidate.
+func TestEndScore(t *testing.T) {
+	texts := withDocs(t, []string{"Blinken said that “the talks” were useful, officials told VOA in an email on Friday."},
+		"polnear-dev.jsonl")
+	n := 0
+	for _, s := range texts {
+		a := text.Analyze(s)
+		d := newDoc(a)
+		d.inf = d.infos()
+		et := d.m.end.et
+		if et == nil {
+			t.Fatal("no end tables")
+		}
+		for _, se := range a.Sentences {
+			for k := se.First; k < se.Last; k++ {
+				c := max(k-1, 0)
+				ek := endKeysOf(d.inf, c, k)
+				ew := d.m.end.endKeyWeights(ek)
+				for j := k + 1; j <= se.Last; j++ {
+					want := d.m.end.score(d.endFeatures(d.inf, ek, k, j, se.Last, nil))
+					if got := d.endScore(et, &ew, ek, k, j, se.Last); math.Float32bits(got) != math.Float32bits(want) {
+						t.Fatalf("content %d end %d: %v, want %v", k, j, got, want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	t.Logf("%d end candidates agree", n)
+}

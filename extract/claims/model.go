@@ -52,6 +52,9 @@ func embeddedModels() *modelSet {
 		if len(ms[1].q) > 0 { // an empty model scores -1 (score)
 			ms[1].st = newStartTables(ms[1])
 		}
+		if len(ms[2].q) > 0 {
+			ms[2].et = newEndTables(ms[2])
+		}
 		embedded = modelSet{ms[0], ms[1], ms[2], cs[0], cs[1]}
 	})
 	return &embedded
@@ -68,6 +71,7 @@ type model struct {
 	cc    cueCache     // the cue features' weights by word type (cuetype.go)
 	bt    *boundTables // a claim model's bounds (gate.go)
 	st    *startTables // the start ranker's tables (boundary.go)
+	et    *endTables   // the end ranker's tables (boundary.go)
 }
 
 // score sums the weights of the features.
