@@ -28,6 +28,12 @@ func (p profile) class(h uint64) uint8 {
 // learnProfile tags the texts with the first stage of m (which must not use
 // a profile itself) and builds the profile from the votes.
 func learnProfile(m *Model, texts []string) profile {
+	// Votes are kept per profile slot, not per word hash: words that share
+	// a slot share its class anyway, and deciding a slot from all of its
+	// votes makes the profile independent of map iteration order (with a
+	// class per word, the last colliding word written won, and training
+	// was not reproducible).
+	const mask = 1<<profileBits - 1
 	counts := map[uint64]*[1 + nTypes]int32{}
 	tg := tagger{s: scratch{common: m.common}}
 	for _, src := range texts {
@@ -39,10 +45,10 @@ func learnProfile(m *Model, texts []string) profile {
 			if ti.flags&fCap == 0 || ti.flags&(fPunct|fSentStart|fCapsLine) != 0 {
 				continue
 			}
-			c := counts[ti.lower]
+			c := counts[ti.lower&mask]
 			if c == nil {
 				c = new([1 + nTypes]int32)
-				counts[ti.lower] = c
+				counts[ti.lower&mask] = c
 			}
 			c[typeIndex(tags[i])]++
 		}
@@ -63,7 +69,7 @@ func learnProfile(m *Model, texts []string) profile {
 		if c[best]*5 >= total*4 {
 			cls++
 		}
-		p[h&(1<<profileBits-1)] = cls
+		p[h] = cls
 	}
 	return p
 }

@@ -24,7 +24,9 @@ func main() {
 	out := flag.String("out", "extract/ner/model.bin", "model file to write")
 	bits := flag.Uint("bits", 19, "log2 of the number of hashed feature buckets")
 	epochs := flag.Int("epochs", 12, "training epochs")
-	seed := flag.Uint64("seed", 1, "shuffling seed")
+	// The default seed is the best of seeds 1-3 on conll2003-dev and
+	// re3d-dev (person F1); the committed model.bin is trained with it.
+	seed := flag.Uint64("seed", 3, "shuffling seed")
 	unlabeled := flag.String("unlabeled", "../shared/eval/data/polnear-train.jsonl", "JSON Lines file of plain news text for the common-word set (\"\" for none)")
 	profile := flag.Bool("profile", true, "learn the word profile from the unlabeled text")
 	eval := flag.String("eval", "", "comma-separated JSON Lines files to score the model on")
