@@ -1,6 +1,9 @@
 package ner
 
-import "github.com/dossier-reader/dossier/extract/text"
+import (
+	"github.com/dossier-reader/dossier/extract/internal/hugemem"
+	"github.com/dossier-reader/dossier/extract/text"
+)
 
 // personBias is Model.perBias, in the second stage's quantised weight
 // units (a weight is at most 127). A hyper-parameter chosen on the dev files
@@ -21,7 +24,7 @@ func (m *Model) fuse() {
 	m.first.transpose()
 	m.second.transpose()
 	n := m.first.buckets()
-	f := make([]fusedRow, n)
+	f := hugemem.Slice[fusedRow](n) // read at random (hugemem)
 	w1, w2 := m.first.w[:n*nTags], m.second.w[:n*nTags]
 	for b := 0; b < n; b++ {
 		r := &f[b]
