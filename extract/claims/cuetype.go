@@ -285,27 +285,67 @@ func (d *doc) cueSum(ts []*cueType, i, first, last int, w *[nHashed]float32) flo
 // the token, neither does the score, as marks is monotone in the score.
 // Otherwise the other weights are read and the score summed again, bit for
 // bit typedCueScore (TestTypedCueScore checks both).
+//
+// markCues does the same in two steps, the bounds' slots (cueBoundSlots)
+// and weights (readBounds) of a whole sentence before its scores
+// (finishCueScore), so that the table's misses overlap.
 func (d *doc) boundedCueScore(ts []*cueType, i, first, last int) float32 {
+	var b [1]cueBound
+	d.cueBoundSlots(ts, i, first, last, &b[0])
+	readBounds(d.m.cue, b[:])
+	return d.finishCueScore(ts, i, first, last, &b[0])
+}
+
+// cueBound is the bound of one token's cue score (boundedCueScore) on its
+// way: its hashed features' slots, which of them the bound reads, and the
+// weights read.
+type cueBound struct {
+	hs   [nHashed]uint32  // slots in the model's table
+	read uint8            // bit k: w[k] is read (may be positive)
+	w    [nHashed]float32 // the weights read, 0 for the others
+}
+
+// cueBoundSlots sets b's slots and read bits for token i of the sentence
+// [first, last).
+func (d *doc) cueBoundSlots(ts []*cueType, i, first, last int, b *cueBound) {
 	m := d.m.cue
 	pos := m.cc.pos
-	hs := d.cueSlots(ts, i, first, last)
-	var w [nHashed]float32
-	exact := true
-	for k, h := range hs {
-		if h &= uint32(len(m.q) - 1); pos[h>>posShift/64]>>(h>>posShift%64)&1 != 0 {
-			w[k] = m.weight(h)
-		} else {
-			exact = false
+	b.hs = d.cueSlots(ts, i, first, last)
+	b.read = 0
+	for k := range b.hs {
+		h := b.hs[k] & uint32(len(m.q)-1)
+		b.hs[k] = h
+		b.read |= uint8(pos[h>>posShift/64]>>(h>>posShift%64)&1) << k
+	}
+}
+
+// readBounds reads the weights of bs' read bits: a loop that only loads,
+// so that many of the loads miss at once.
+func readBounds(m *model, bs []cueBound) {
+	for i := range bs {
+		b := &bs[i]
+		for k, h := range b.hs {
+			b.w[k] = 0
+			if b.read>>k&1 != 0 {
+				b.w[k] = m.weight(h)
+			}
 		}
 	}
-	b := d.cueSum(ts, i, first, last, &w)
-	if exact {
-		return b
+}
+
+// finishCueScore is boundedCueScore of token i of the sentence [first,
+// last) from its bound b (cueBoundSlots, readBounds).
+func (d *doc) finishCueScore(ts []*cueType, i, first, last int, b *cueBound) float32 {
+	w := b.w
+	s := d.cueSum(ts, i, first, last, &w)
+	if b.read == 1<<nHashed-1 {
+		return s
 	}
-	if cand, cue := d.marks(i, first, last, b); !cand && !cue {
-		return b
+	if cand, cue := d.marks(i, first, last, s); !cand && !cue {
+		return s
 	}
-	for k, h := range hs {
+	m := d.m.cue
+	for k, h := range b.hs {
 		if w[k] == 0 {
 			w[k] = m.weight(h)
 		}

@@ -112,17 +112,35 @@ func (d *doc) markCues(sents []text.Sentence) {
 	inf := d.inf
 	d.cueScore = make([]float32, len(d.toks))
 	buf := make([]uint32, 0, 32)
+	var scratch []cueBound // the bounds of a sentence, kept in the cache if any
+	if d.tc != nil {
+		scratch = d.tc.bounds
+	}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue
 		}
+		// The bounds of the sentence's scored tokens first (boundedCueScore).
+		var bs []cueBound
+		if ts != nil {
+			bs = scratch[:0]
+			for i := s.First; i < s.Last; i++ {
+				if d.cueScored(i) {
+					bs = append(bs, cueBound{})
+					d.cueBoundSlots(ts, i, s.First, s.Last, &bs[len(bs)-1])
+				}
+			}
+			readBounds(d.m.cue, bs)
+			scratch = bs
+		}
 		for i := s.First; i < s.Last; i++ {
-			if d.flags[i]&fWord == 0 && d.toks[i].Text != ":" {
+			if !d.cueScored(i) {
 				continue
 			}
 			var sc float32
 			if ts != nil {
-				sc = d.boundedCueScore(ts, i, s.First, s.Last)
+				sc = d.finishCueScore(ts, i, s.First, s.Last, &bs[0])
+				bs = bs[1:]
 			} else {
 				buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
 				sc = d.m.cue.score(buf)
@@ -137,6 +155,14 @@ func (d *doc) markCues(sents []text.Sentence) {
 			}
 		}
 	}
+	if d.tc != nil {
+		d.tc.bounds = scratch
+	}
+}
+
+// cueScored tells whether markCues scores token i: words and colons.
+func (d *doc) cueScored(i int) bool {
+	return d.flags[i]&fWord != 0 || d.toks[i].Text == ":"
 }
 
 // marks tells whether a cue score sc makes token i of the sentence [first,

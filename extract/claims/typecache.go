@@ -46,6 +46,8 @@ type typeCache struct {
 	m     *model // the cue model of the cached types
 	seed  maphash.Seed
 	slots []typeEntry
+	// bounds is markCues' scratch: the cue bounds of a sentence.
+	bounds []cueBound
 }
 
 // typeCaches keeps the caches between calls of Find, one per call at a
