@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"github.com/dossier-reader/dossier/extract/internal/hugemem"
 	"hash/maphash"
 	"slices"
 
@@ -24,15 +23,8 @@ import (
 // and is emptied when used with another. The sums are integer sums, exact
 // in any order, so the emissions, and the output, are the same as summing
 // feature by feature.
-//
-// The cache is read at random like the weight tables, so it lies on huge
-// pages too (internal/hugemem). Its size is a trade: conll2003-dev has
-// 9,937 word types, and at 8,192 slots most of them were evicted between
-// passes (8,596 fills a pass); 16,384 slots evict fewer (cachegrind, 1 MB
-// L2: read misses 945k to 905k a pass, instructions 2% fewer) and made
-// BenchmarkTag some 3-6% faster, at 2.5 MB more a tagger.
 const (
-	wordCacheBits = 14 // 16384 entries of about 300 bytes (5 MB, on huge pages) per tagger
+	wordCacheBits = 13 // 8192 entries of about 300 bytes per tagger
 	maxCachedWord = 23 // longer tokens are not cached (rare)
 )
 
@@ -73,7 +65,7 @@ type wordCache struct {
 func (c *wordCache) reset(m *Model) {
 	if c.model != m || c.gen == ^uint32(0) {
 		if c.slots == nil {
-			c.slots = hugemem.Slice[wordEntry](1 << wordCacheBits)
+			c.slots = make([]wordEntry, 1<<wordCacheBits)
 			c.seed = maphash.MakeSeed()
 		}
 		clear(c.slots)
