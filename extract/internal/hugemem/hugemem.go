@@ -14,25 +14,34 @@ import "unsafe"
 // supported.
 const hugePage = 2 << 20
 
-// Slice returns a zeroed slice of n elements of T, placed so that its
-// whole 2 MB pages can be huge pages, with the system asked to make them so
-// (where supported; elsewhere and for small n it is make([]T, n)). T must
-// hold no pointers, as the slice may lie in a larger byte array.
+// Slice returns a zeroed slice of n elements of T and asks the system
+// (where supported) to back the whole 2 MB pages inside it with huge pages.
+// It allocates no more than make([]T, n): padding a table to align it
+// costs up to 4 MB a table, which the peak heap of tagging a large article
+// cannot spare, while a table of several huge pages has most of them
+// inside it wherever it lies. Small slices get no advice.
 func Slice[T any](n int) []T {
+	s := make([]T, n)
 	var z T
 	size := int(unsafe.Sizeof(z)) * n
-	if size < hugePage || !supported {
-		return make([]T, n)
+	if size < 2*hugePage || !supported {
+		return s
 	}
-	// The last page is whole too: at most 2 MB more, to spare its reads
-	// the small pages' TLB misses.
-	whole := (size + hugePage - 1) / hugePage * hugePage
-	buf := make([]byte, whole+hugePage)
-	off := 0
-	if r := uintptr(unsafe.Pointer(&buf[0])) % hugePage; r != 0 {
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), size)
+	if off, end := interior(uintptr(unsafe.Pointer(&buf[0])), size); end > off {
+		advise(buf[off:end])
+	}
+	return s
+}
+
+// interior returns the byte range [off, end) of the whole huge pages inside
+// size bytes at addr; off == end when there is none.
+func interior(addr uintptr, size int) (off, end int) {
+	if r := addr % hugePage; r != 0 {
 		off = int(hugePage - r)
 	}
-	buf = buf[off : off+whole]
-	advise(buf)
-	return unsafe.Slice((*T)(unsafe.Pointer(&buf[0])), n)
+	if size-off < hugePage {
+		return 0, 0
+	}
+	return off, off + (size-off)/hugePage*hugePage
 }
