@@ -1,11 +1,12 @@
 // Package hugemem allocates large lookup tables so that the operating
 // system may back them with huge pages.
 //
-// The taggers' weight tables (9 MB for ner, 2 MB for claims) are read at
-// random, a few dozen rows a token. On 4 KB pages nearly every read also
-// misses the TLB, and the page walks, not the cache misses, set the pace.
-// On Linux with transparent huge pages in "madvise" mode (a common
-// default) memory is only backed by 2 MB pages when asked for.
+// The taggers' weight tables are read at random, a few dozen rows a token.
+// On 4 KB pages nearly every read also misses the TLB, and the page walks,
+// not the cache misses, set the pace. On Linux with transparent huge pages
+// in "madvise" mode (a common default) memory is only backed by 2 MB pages
+// when asked for. Only tables of at least 4 MB (ner's 9 MB table) hold a
+// whole huge page wherever they lie; the 2 MB claims tables get no advice.
 package hugemem
 
 import "unsafe"
