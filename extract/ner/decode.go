@@ -61,16 +61,7 @@ func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 		cur[8], bk[8] = stepI(prev[7], prev[8], &tt[8], 7, e[8])
 		prev = cur
 	}
-	best := 0
-	for t := 1; t < nTags; t++ {
-		if prev[t] > prev[best] {
-			best = t
-		}
-	}
-	for k := n - 1; k >= 0; k-- {
-		out[k] = uint8(best)
-		best = int(back[k*nTags+best])
-	}
+	backtrace(&prev, n, back, out)
 }
 
 // stepAny is the score and back pointer of a tag that any tag may

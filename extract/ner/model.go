@@ -180,9 +180,19 @@ func viterbi[T int32 | float64](em []T, trans []T, n int, back []uint8, out []ui
 		}
 		prev = cur
 	}
+	backtrace(&prev, n, back, out)
+}
+
+// forbidden is the score of a transition allowed forbids: low enough never
+// to win, high enough that sums of a few of them do not overflow an int32.
+const forbidden = -1 << 28
+
+// backtrace writes to out the best path of n tokens ending in the best
+// final score of last, following the back pointers (n*nTags).
+func backtrace[T int32 | float64](last *[nTags]T, n int, back []uint8, out []uint8) {
 	best := 0
 	for t := 1; t < nTags; t++ {
-		if prev[t] > prev[best] {
+		if last[t] > last[best] {
 			best = t
 		}
 	}
@@ -191,10 +201,6 @@ func viterbi[T int32 | float64](em []T, trans []T, n int, back []uint8, out []ui
 		best = int(back[k*nTags+best])
 	}
 }
-
-// forbidden is the score of a transition allowed forbids: low enough never
-// to win, high enough that sums of a few of them do not overflow an int32.
-const forbidden = -1 << 28
 
 // maskTrans copies the transitions trans into dst with the forbidden ones
 // set to forbidden.
