@@ -129,7 +129,10 @@ func Find(a *text.Analysis, people []Person) []Claim {
 		return nil
 	}
 	c := typeCaches.Get().(*typeCache)
-	defer typeCaches.Put(c)
+	defer func() {
+		c.dropLargeScratch()
+		typeCaches.Put(c)
+	}()
 	d := newDocCached(a, c)
 	sents := d.propose(a)
 	d.dropNested()

@@ -1,6 +1,9 @@
 package claims
 
-import "sync"
+import (
+	"math"
+	"sync"
+)
 
 // The cue score of a token is a sum of 29 feature weights (cueFeatures).
 // Most of them depend only on the token's type (its word, stem and suffix
@@ -177,6 +180,35 @@ func (m *model) cueTypes(inf []tokenInfo) []*cueType {
 	}
 	c.mu.Unlock()
 	return out
+}
+
+// touchTypes loads, for the tokens of the sentence [first, last), a
+// field of every cache line of their cue types that cueSum will read: the
+// first line of every token's (its neighbours read it), and the lines of
+// the context-indexed weights of the scored tokens'. The types are
+// scattered over the heap and miss as often as not, and markCues' loops,
+// long, leave room for few misses at a time where this one has many in
+// flight. Its result means nothing.
+func (d *doc) touchTypes(ts []*cueType, first, last int) uint8 {
+	cls := func(k int) uint32 {
+		if k < first || k >= last {
+			return edgeInfo.cls
+		}
+		return d.inf[k].cls
+	}
+	var x uint16
+	for i := first; i < last; i++ {
+		t := ts[i]
+		x ^= uint16(math.Float32bits(t.word))
+		if !d.cueScored(i) {
+			continue
+		}
+		// subj to starter, 30 bytes, are on at most two lines.
+		x ^= uint16(t.subj[0]) ^ uint16(t.starter[2]) ^
+			uint16(t.n1[cls(i+1)][0]) ^ uint16(t.p1[cls(i-1)][0]) ^
+			uint16(t.n2[cls(i+2)]) ^ uint16(t.p2[cls(i-2)])
+	}
+	return uint8(x)
 }
 
 // nHashed is the number of cue features hashed per token (cueSlots).

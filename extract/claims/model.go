@@ -123,6 +123,9 @@ func (d *doc) markCues(sents []text.Sentence) {
 		// The bounds of the sentence's scored tokens first (boundedCueScore).
 		var bs []cueBound
 		if ts != nil {
+			if d.tc != nil {
+				d.tc.sink += d.touchTypes(ts, s.First, s.Last)
+			}
 			bs = scratch[:0]
 			for i := s.First; i < s.Last; i++ {
 				if d.cueScored(i) {

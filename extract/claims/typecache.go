@@ -48,6 +48,34 @@ type typeCache struct {
 	slots []typeEntry
 	// bounds is markCues' scratch: the cue bounds of a sentence.
 	bounds []cueBound
+	// Per-document arrays, reused by the next document the cache sees
+	// (Find drops them when large: keepScratch): each token's slot (-1:
+	// not cached), info and cue type.
+	at   []int32
+	inf  []tokenInfo
+	cts  []*cueType
+	sink uint8 // the touched bytes (classifyCached); means nothing
+}
+
+// keepScratch is the most tokens whose per-document arrays a cache keeps
+// for the next document (about 1 MB): a long text's are left to the
+// collector rather than held by the pool.
+const keepScratch = 1 << 15
+
+// dropLargeScratch forgets per-document arrays past keepScratch tokens.
+func (c *typeCache) dropLargeScratch() {
+	if cap(c.at) > keepScratch {
+		c.at, c.inf, c.cts = nil, nil, nil
+	}
+}
+
+// resize returns b with length n, reusing its array when large enough;
+// the elements are not cleared.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 // typeCaches keeps the caches between calls of Find, one per call at a
@@ -56,12 +84,21 @@ var typeCaches = sync.Pool{New: func() any {
 	return &typeCache{seed: maphash.MakeSeed(), slots: make([]typeEntry, 1<<typeCacheBits)}
 }}
 
-// slot returns the entry of the text tok, filled on a miss (without a cue
-// type), or, for a text too long or empty, a scratch entry.
-func (c *typeCache) slot(tok string, scratch *typeEntry) *typeEntry {
+// slotOf is the slot of the text tok, -1 for a text too long to cache.
+func (c *typeCache) slotOf(tok string) int32 {
+	if len(tok) > maxCachedType {
+		return -1
+	}
+	return int32(maphash.String(c.seed, tok) & (1<<typeCacheBits - 1))
+}
+
+// slot returns the entry of the text tok, whose slot (slotOf) is at,
+// filled on a miss (without a cue type), or, for a text too long or empty,
+// a scratch entry.
+func (c *typeCache) slot(tok string, at int32, scratch *typeEntry) *typeEntry {
 	e := scratch
-	if len(tok) <= maxCachedType {
-		e = &c.slots[maphash.String(c.seed, tok)&(1<<typeCacheBits-1)]
+	if at >= 0 {
+		e = &c.slots[at]
 		if e.has(tok) {
 			return e
 		}
@@ -81,12 +118,30 @@ func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
 		clear(c.slots)
 		c.m = d.m.cue
 	}
-	inf := make([]tokenInfo, len(d.toks))
-	ts := make([]*cueType, len(d.toks))
+	n := len(d.toks)
+	c.at, c.inf, c.cts = resize(c.at, n), resize(c.inf, n), resize(c.cts, n)
+	at, inf, ts := c.at, c.inf, c.cts
+	// A block's slots first, each touched (a byte loaded, its line then in
+	// cache): they are scattered over 1 MB, and a loop that only loads
+	// has many misses in flight where the look-up loop, branchy, has a
+	// couple (as ner's sentEmissions touches its rows). A block's lines
+	// fit in the L1 cache.
+	const block = 256
 	var scratch typeEntry
-	for i, t := range d.toks {
-		e := c.slot(t.Text, &scratch)
-		d.flags[i], inf[i], ts[i] = e.lex, e.inf, e.ct
+	for lo := 0; lo < n; lo += block {
+		hi := min(lo+block, n)
+		var sink uint8
+		for i, t := range d.toks[lo:hi] {
+			at[lo+i] = c.slotOf(t.Text)
+			if at[lo+i] >= 0 {
+				sink |= c.slots[at[lo+i]].klen
+			}
+		}
+		c.sink += sink
+		for i := lo; i < hi; i++ {
+			e := c.slot(d.toks[i].Text, at[i], &scratch)
+			d.flags[i], inf[i], ts[i] = e.lex, e.inf, e.ct
+		}
 	}
 	return inf, ts
 }
@@ -114,8 +169,8 @@ func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
 		i := at[k]
 		ts[i] = t
 		if d.flags[i]&(fOpen|fClose) == 0 {
-			if tok := d.toks[i].Text; len(tok) <= maxCachedType {
-				if e := &c.slots[maphash.String(c.seed, tok)&(1<<typeCacheBits-1)]; e.has(tok) {
+			if at := c.at[i]; at >= 0 {
+				if e := &c.slots[at]; e.has(d.toks[i].Text) {
 					e.ct = t
 				}
 			}
