@@ -2,7 +2,6 @@ package ner
 
 import (
 	"hash/maphash"
-	"slices"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -24,20 +23,40 @@ import (
 // in any order, so the emissions, and the output, are the same as summing
 // feature by feature.
 const (
-	wordCacheBits = 13 // 8192 entries of about 300 bytes per tagger
-	maxCachedWord = 23 // longer tokens are not cached (rare)
+	wordCacheBits = 13 // 8192 entries of 256 bytes per tagger
+	maxCachedWord = 27 // longer tokens are not cached (rare)
 )
 
-// wordEntry is one cached word type.
+// wordEntry is one cached word type: 256 bytes, four cache lines (the
+// slots, a large allocation, start on a page), the last of which holds
+// what a look-up reads (info and key).
 type wordEntry struct {
-	info tokInfo // as scratch.info returns it: the token's own flags only
 	// self sums templates 0-8 and 23; asP1 the features of the word as the
 	// previous token (9, 13), asP2 as the one before (11), asN1 as the next
 	// (10, 14), asN2 as the one after (12).
 	self, asP1, asP2, asN1, asN2 lanes
-	gen                          uint32 // last document that used it; 0: empty
+	info                         wordInfo // of scratch.info: the token's own flags only
+	gen                          uint32   // last document that used it; 0: empty
 	klen                         uint8
 	key                          [maxCachedWord]byte
+}
+
+// wordInfo is the part of a tokInfo that tagging reads once the word's own
+// features are summed: the form and affix hashes only feed the sums (fill
+// hashes them at once), and an entry without them is 56 bytes smaller.
+type wordInfo struct {
+	lower, shape uint64
+	flags        uint32
+	length, prof uint8
+}
+
+func newWordInfo(t *tokInfo) wordInfo {
+	return wordInfo{lower: t.lower, shape: t.shape, flags: t.flags, length: t.length, prof: t.prof}
+}
+
+// tokInfo is w as a tokInfo whose form and affix hashes are zero.
+func (w *wordInfo) tokInfo() tokInfo {
+	return tokInfo{lower: w.lower, shape: w.shape, flags: w.flags, length: w.length, prof: w.prof}
 }
 
 // wordCache is a direct-mapped cache of word entries, kept in a tagger
@@ -57,8 +76,10 @@ type wordCache struct {
 	infos    []tokInfo
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
-	offs     []int32 // sentEmissions' rows (bucket numbers)
-	sink     byte    // touch's results
+	// offs is sentEmissions' rows (bucket numbers); while docInfo runs, the
+	// rows of the pending entries' sums, nWordFeats an entry.
+	offs []int32
+	sink byte // touch's results
 }
 
 // reset prepares the cache for a document tagged with m.
@@ -70,10 +91,9 @@ func (c *wordCache) reset(m *Model) {
 		}
 		clear(c.slots)
 		c.model, c.gen = m, 0
-		c.bos = wordEntry{info: bosInfo}
-		c.eos = wordEntry{info: eosInfo}
-		m.wordVectors(&c.bos)
-		m.wordVectors(&c.eos)
+		c.bos, c.eos = wordEntry{info: newWordInfo(&bosInfo)}, wordEntry{info: newWordInfo(&eosInfo)}
+		m.wordVectors(&c.bos, &bosInfo)
+		m.wordVectors(&c.eos, &eosInfo)
 	}
 	c.gen++
 	c.extra = c.extra[:0]
@@ -87,7 +107,7 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 		c.ids = make([]int32, len(a.Tokens), 2*len(a.Tokens))
 	}
 	ids := c.ids[:len(a.Tokens)]
-	c.pending = c.pending[:0]
+	c.pending, c.offs = c.pending[:0], c.offs[:0]
 	// A block's slots first, every line of each touched (as sentEmissions
 	// touches its rows), then their look-ups: the slots are scattered over
 	// 2.5 MB, and the look-up loop, long and branchy, leaves the CPU room
@@ -121,18 +141,17 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 	for i, id := range ids {
 		e := c.entry(id)
 		c.ents[i] = e
-		infos[i] = e.info
+		infos[i] = e.info.tokInfo()
 	}
 	c.fillVectors()
 	docFlags(a, infos, &s.words)
 	return infos
 }
 
-// touchEntry loads a byte or so of every cache line of e (an entry is
-// 312 bytes, no field more than 56 bytes from the next one read here), so
-// that they are in cache when read. Its result means nothing (touch).
+// touchEntry loads a word of each of the four cache lines of e, so that
+// they are in cache when read. Its result means nothing (touch).
 func touchEntry(e *wordEntry) byte {
-	return byte(e.info.form|e.info.suf4|e.self[4]|e.asP2[0]|e.asN1[2]|e.asN2[4]) | e.key[maxCachedWord-1]
+	return byte(e.self[0] | e.asP1[3] | e.asN1[1] | e.asN2[4])
 }
 
 // lookup returns the index of tok's entry (past len(c.slots): in extra),
@@ -156,12 +175,20 @@ func (c *wordCache) lookup(tok string, i int32, s *scratch) int32 {
 	return int32(id)
 }
 
-// fill computes a new entry's tokInfo; its weight sums wait for
-// fillVectors (the entry's index is in c.pending).
+// fill computes a new entry's info and the rows of its weight sums, which
+// wait for fillVectors (the entry's index is in c.pending, its rows in
+// c.offs).
 func (c *wordCache) fill(e *wordEntry, tok string, s *scratch, id int) {
-	e.info = s.info(tok)
+	ti := s.info(tok)
+	e.info = newWordInfo(&ti)
 	e.gen = c.gen
 	c.pending = append(c.pending, int32(id))
+	var fs [nWordFeats]uint64
+	wordFeatures(&ti, &fs)
+	mask := uint64(c.model.first.buckets() - 1)
+	for _, f := range fs {
+		c.offs = append(c.offs, int32(f&mask))
+	}
 }
 
 // nWordFeats is the number of features summed into a word entry: the
@@ -184,22 +211,13 @@ func wordFeatures(t *tokInfo, out *[nWordFeats]uint64) {
 	}
 }
 
-// fillVectors computes the weight sums of the pending entries, all rows
-// touched first as in sentEmissions.
+// fillVectors computes the weight sums of the pending entries from their
+// rows (fill), all rows touched first as in sentEmissions.
 func (c *wordCache) fillVectors() {
 	if len(c.pending) == 0 {
 		return
 	}
 	m := c.model
-	mask := uint64(m.first.buckets() - 1)
-	c.offs = slices.Grow(c.offs[:0], len(c.pending)*nWordFeats)
-	var fs [nWordFeats]uint64
-	for _, id := range c.pending {
-		wordFeatures(&c.entry(id).info, &fs)
-		for _, f := range fs {
-			c.offs = append(c.offs, int32(f&mask))
-		}
-	}
 	c.sink += touch(m.fused, c.offs)
 	for i, id := range c.pending {
 		e := c.entry(id)
@@ -212,10 +230,10 @@ func (c *wordCache) fillVectors() {
 	}
 }
 
-// wordVectors sets e's weight sums from e.info (the boundary markers).
-func (m *Model) wordVectors(e *wordEntry) {
+// wordVectors sets e's weight sums from its info t (the boundary markers).
+func (m *Model) wordVectors(e *wordEntry, t *tokInfo) {
 	var fs [nWordFeats]uint64
-	wordFeatures(&e.info, &fs)
+	wordFeatures(t, &fs)
 	var offs [nWordFeats]int32
 	for i, f := range fs {
 		offs[i] = int32(f & uint64(m.first.buckets()-1))
