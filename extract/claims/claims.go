@@ -148,7 +148,12 @@ func Find(a *text.Analysis, people []Person) []Claim {
 func (d *doc) propose(a *text.Analysis) []text.Sentence {
 	sents := d.sentences(a.Sentences)
 	d.markCues(sents)
-	d.turn = make([]bool, len(d.toks))
+	if d.tc != nil {
+		d.tc.turn = zeroed(d.tc.turn, len(d.toks))
+		d.turn = d.tc.turn
+	} else {
+		d.turn = make([]bool, len(d.toks))
+	}
 	d.interviews()
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
@@ -169,17 +174,21 @@ func newDoc(a *text.Analysis) *doc {
 // cache c (typecache.go), when not nil.
 func newDocCached(a *text.Analysis, c *typeCache) *doc {
 	d := &doc{src: a.Src, toks: a.Tokens, m: embeddedModels()}
-	d.flags = make([]uint16, len(d.toks))
 	if c != nil {
+		// The cache's arrays: classifyCached sets every flag, and every
+		// qid is set below.
+		c.flags, c.qid = resize(c.flags, len(d.toks)), resize(c.qid, len(d.toks))
+		d.flags, d.qid = c.flags, c.qid
 		d.tc = c
 		d.inf, d.cts = d.classifyCached(c)
 	} else {
+		d.flags = make([]uint16, len(d.toks))
+		d.qid = make([]int32, len(d.toks))
 		for i, t := range d.toks {
 			d.flags[i] = classify(t.Text)
 		}
 	}
 	d.quotes = findQuotes(d.src, d.toks, d.flags)
-	d.qid = make([]int32, len(d.toks))
 	for i := range d.qid {
 		d.qid[i] = -1
 	}

@@ -110,7 +110,12 @@ func (d *doc) markCues(sents []text.Sentence) {
 		}
 	}
 	inf := d.inf
-	d.cueScore = make([]float32, len(d.toks))
+	if d.tc != nil {
+		d.tc.cueScore = zeroed(d.tc.cueScore, len(d.toks))
+		d.cueScore = d.tc.cueScore
+	} else {
+		d.cueScore = make([]float32, len(d.toks))
+	}
 	buf := make([]uint32, 0, 32)
 	var scratch []cueBound // the bounds of a sentence, kept in the cache if any
 	if d.tc != nil {

@@ -50,11 +50,18 @@ type typeCache struct {
 	bounds []cueBound
 	// Per-document arrays, reused by the next document the cache sees
 	// (Find drops them when large: keepScratch): each token's slot (-1:
-	// not cached), info and cue type.
-	at   []int32
-	inf  []tokenInfo
-	cts  []*cueType
-	sink uint8 // the touched bytes (classifyCached); means nothing
+	// not cached), info, cue type, flags, quotation, cue score and turn
+	// mark, and fillCueTypes' misses.
+	at       []int32
+	inf      []tokenInfo
+	cts      []*cueType
+	flags    []uint16
+	qid      []int32
+	cueScore []float32
+	turn     []bool
+	miss     []tokenInfo
+	missAt   []int
+	sink     uint8 // the touched bytes (classifyCached); means nothing
 }
 
 // keepScratch is the most tokens whose per-document arrays a cache keeps
@@ -65,8 +72,16 @@ const keepScratch = 1 << 15
 // dropLargeScratch forgets per-document arrays past keepScratch tokens.
 func (c *typeCache) dropLargeScratch() {
 	if cap(c.at) > keepScratch {
-		c.at, c.inf, c.cts = nil, nil, nil
+		c.at, c.inf, c.cts, c.flags, c.qid, c.cueScore, c.turn = nil, nil, nil, nil, nil, nil, nil
+		c.miss, c.missAt = nil, nil
 	}
+}
+
+// zeroed is resize with the elements cleared.
+func zeroed[T any](b []T, n int) []T {
+	b = resize(b, n)
+	clear(b)
+	return b
 }
 
 // resize returns b with length n, reusing its array when large enough;
@@ -150,8 +165,8 @@ func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
 // tokens whose class the quotation flags changed and those the cache had
 // no type for, and caches the new types of the others.
 func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
-	var miss []tokenInfo
-	var at []int
+	miss, at := c.miss[:0], c.missAt[:0]
+	defer func() { c.miss, c.missAt = miss, at }()
 	for i := range ts {
 		if d.flags[i]&(fOpen|fClose) != 0 {
 			inf[i].cls = d.wordClass(i)
