@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"github.com/dossier-reader/dossier/extract/internal/hugemem"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -13,18 +12,18 @@ const personBias = 80
 
 // fuse prepares a loaded or trained two-stage model for tagging: the two
 // stages' weights interleaved and biased for summing in lanes (Model.fused,
-// swar.go). Both stages must hash into the
-// same number of buckets (UnmarshalModel checks).
+// swar.go), the rows without weights left out (sparse.go). Both stages
+// must hash into the same number of buckets (UnmarshalModel checks).
 func (m *Model) fuse() {
 	m.perBias = personBias
-	m.fused = nil
+	m.fused, m.blocks = nil, nil
 	if m.second == nil {
 		return
 	}
 	m.first.transpose()
 	m.second.transpose()
 	n := m.first.buckets()
-	f := hugemem.Slice[fusedRow](n) // read at random (hugemem)
+	f := make([]fusedRow, n) // the full table, until sparseRows copies it
 	w1, w2 := m.first.w[:n*nTags], m.second.w[:n*nTags]
 	for b := 0; b < n; b++ {
 		r := &f[b]
@@ -35,7 +34,7 @@ func (m *Model) fuse() {
 			r[nTags+t] = byte(w) ^ 0x80
 		}
 	}
-	m.fused = f
+	m.blocks, m.fused = sparseRows(f)
 }
 
 // tagFirst runs the first stage over every sentence, writing its tags into
@@ -61,8 +60,8 @@ func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []u
 // sentEmissions writes the shared features' first-stage scores of the
 // sentence's tokens into em1 and their second-stage scores into em2.
 //
-// The context features' rows are scattered over a weight table much larger
-// than the CPU caches, so most look-ups miss. The rows are therefore first
+// The context features' rows are scattered over a weight table larger than
+// the CPU caches (1.5 MB of non-zero rows), so many look-ups miss. The rows are therefore first
 // located for the whole sentence (offs) and touched, one byte load each,
 // with nothing depending on the loads: the CPU then has many misses in
 // flight at once instead of the few a summing loop leaves room for, and the
@@ -75,11 +74,12 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 	}
 	offs := c.offs[:n*nContext]
 	var ctx [nContext]uint64
+	blocks := m.blocks
 	for k := 0; k < n; k++ {
 		contextFeatures(infos, k, &ctx)
 		o := offs[k*nContext : (k+1)*nContext : (k+1)*nContext]
-		for j, f := range ctx {
-			o[j] = int32(f & mask)
+		for j := range o {
+			o[j] = rowIn(blocks, ctx[j]&mask)
 		}
 	}
 	c.sink += touch(m.fused, offs)
@@ -138,7 +138,7 @@ func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []
 			e := em[k*nTags : (k+1)*nTags : (k+1)*nTags]
 			var offs [ns]int32
 			for j, f := range tg.feats[k*ns : (k+1)*ns] {
-				offs[j] = int32(f & mask)
+				offs[j] = rowIn(m.blocks, f&mask)
 			}
 			var acc lanes
 			addRows(&acc, m.fused, offs[:])

@@ -58,8 +58,11 @@ type Model struct {
 	perBias int32
 	// fused interleaves the two stages' weights bucket by bucket (fuse): the
 	// features both stages share are hashed and looked up once, and one
-	// cache line serves both, which nearly halves the tagging time.
-	fused []fusedRow
+	// cache line serves both, which nearly halves the tagging time. It
+	// holds only the non-zero rows, which blocks index (sparse.go): a
+	// bucket's row is fused[rowOf(bucket)].
+	fused  []fusedRow
+	blocks []rowBlock
 }
 
 // stage is one tagger with hashed features and weights quantised to int8

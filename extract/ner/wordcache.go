@@ -12,8 +12,8 @@ import (
 // weights (both stages) of the features that look at it alone. Of the 27
 // shared features of a token (tokenFeatures), 10 are the token's own
 // (templates 0-8 and 23) and 6 its neighbours' own words or shapes
-// (templates 9-14), so a cache hit replaces 16 hashed look-ups in the 9 MB
-// weight table, mostly cache misses, by five vector additions. News repeats
+// (templates 9-14), so a cache hit replaces 16 hashed look-ups in the weight
+// table, mostly cache misses, by five vector additions. News repeats
 // words a lot, within a document and across documents, so most tokens hit.
 //
 // The cache is safe because every cached value is a pure function of the
@@ -76,7 +76,7 @@ type wordCache struct {
 	infos    []tokInfo
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
-	// offs is sentEmissions' rows (bucket numbers); while docInfo runs, the
+	// offs is sentEmissions' rows (in Model.fused); while docInfo runs, the
 	// rows of the pending entries' sums, nWordFeats an entry.
 	offs []int32
 	sink byte // touch's results
@@ -187,7 +187,7 @@ func (c *wordCache) fill(e *wordEntry, tok string, s *scratch, id int) {
 	wordFeatures(&ti, &fs)
 	mask := uint64(c.model.first.buckets() - 1)
 	for _, f := range fs {
-		c.offs = append(c.offs, int32(f&mask))
+		c.offs = append(c.offs, c.model.rowOf(f&mask))
 	}
 }
 
@@ -236,7 +236,7 @@ func (m *Model) wordVectors(e *wordEntry, t *tokInfo) {
 	wordFeatures(t, &fs)
 	var offs [nWordFeats]int32
 	for i, f := range fs {
-		offs[i] = int32(f & uint64(m.first.buckets()-1))
+		offs[i] = m.rowOf(f & uint64(m.first.buckets()-1))
 	}
 	m.rowSum(&e.self, offs[:10])
 	m.rowSum(&e.asP1, offs[10:12])
