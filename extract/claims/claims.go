@@ -86,6 +86,9 @@ type doc struct {
 	// for markCues to complete.
 	tc  *typeCache
 	cts []*cueType
+	// nextW, with tc, holds each token's next-word weight (nextWeight),
+	// NaN where not known yet.
+	nextW []float32
 	// cueScore is the classifier's score of each token marked fCand.
 	cueScore []float32
 	turn     []bool // tokens of an interview turn (interview.go)
@@ -181,6 +184,7 @@ func newDocCached(a *text.Analysis, c *typeCache) *doc {
 		d.flags, d.qid = c.flags, c.qid
 		d.tc = c
 		d.inf, d.cts = d.classifyCached(c)
+		d.nextW = c.nextW
 	} else {
 		d.flags = make([]uint16, len(d.toks))
 		d.qid = make([]int32, len(d.toks))

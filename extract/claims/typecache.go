@@ -2,17 +2,19 @@ package claims
 
 import (
 	"hash/maphash"
+	"math"
 	"sync"
 )
 
 // The word-type cache holds, per token text seen recently, what the cue
 // features derive from the text alone: its flags from the word lists
-// (classify), its hashes and class (tokenInfo) and its cue type (cuetype.go).
-// A hit replaces the lower-casing and three hashes of wordHashes, a look-up
-// in lexFlags and one in the model's map of cue types by a single hash of
-// the text. Every cached value is a pure function of the text and of the
-// cue model, which the cache remembers (it is emptied for another model),
-// so the output is the same with or without it.
+// (classify), its hashes and class (tokenInfo), its cue type (cuetype.go)
+// and the claim model's weights of it as the word after a content
+// (nextWeight). A hit replaces the lower-casing and three hashes of
+// wordHashes, a look-up in lexFlags and one in the model's map of cue types
+// by a single hash of the text. Every cached value is a pure function of
+// the text and of the models, which the cache remembers (it is emptied for
+// other models), so the output is the same with or without it.
 //
 // A token's class also depends on its quotation flags, which findQuotes
 // sets later: the cache holds the class without them, and markCues falls
@@ -24,12 +26,13 @@ const typeCacheBits = 14
 // maxCachedType is the longest token text cached (the key is kept in the
 // entry, not behind a pointer, and an entry fills one 64-byte cache line,
 // so that a hit reads one line).
-const maxCachedType = 37
+const maxCachedType = 33
 
 // typeEntry is one cached word type.
 type typeEntry struct {
 	ct   *cueType  // the cue type of inf for the cache's model; nil if none yet
 	inf  tokenInfo // cls as if the token were no quotation mark
+	next float32   // the claim model's nextWordWeight(inf.w); NaN if none yet
 	lex  uint16    // classify(key)
 	klen uint8     // len(key); 0: empty
 	key  [maxCachedType]byte
@@ -43,16 +46,17 @@ func (e *typeEntry) has(tok string) bool {
 // typeCache is a direct-mapped cache of word types, one per goroutine
 // (typeCaches) and kept across documents.
 type typeCache struct {
-	m     *model // the cue model of the cached types
+	ms    *modelSet // the models of the cached types and weights
 	seed  maphash.Seed
 	slots []typeEntry
 	// bounds is markCues' scratch: the cue bounds of a sentence.
 	bounds []cueBound
 	// Per-document arrays, reused by the next document the cache sees
 	// (Find drops them when large: keepScratch): each token's slot (-1:
-	// not cached), info, cue type, flags, quotation, cue score and turn
-	// mark, and fillCueTypes' misses.
+	// not cached), info, cue type, next-word weight (nextWeight), flags,
+	// quotation, cue score and turn mark, and fillCueTypes' misses.
 	at       []int32
+	nextW    []float32
 	inf      []tokenInfo
 	cts      []*cueType
 	flags    []uint16
@@ -73,7 +77,7 @@ const keepScratch = 1 << 15
 func (c *typeCache) dropLargeScratch() {
 	if cap(c.at) > keepScratch {
 		c.at, c.inf, c.cts, c.flags, c.qid, c.cueScore, c.turn = nil, nil, nil, nil, nil, nil, nil
-		c.miss, c.missAt = nil, nil
+		c.miss, c.missAt, c.nextW = nil, nil, nil
 	}
 }
 
@@ -120,7 +124,7 @@ func (c *typeCache) slot(tok string, at int32, scratch *typeEntry) *typeEntry {
 	}
 	f := classify(tok)
 	w, st, suf := wordHashes(tok)
-	*e = typeEntry{inf: tokenInfo{w, st, suf, wordClassOf(f, tok)}, lex: f}
+	*e = typeEntry{inf: tokenInfo{w, st, suf, wordClassOf(f, tok)}, next: float32(math.NaN()), lex: f}
 	e.klen = uint8(copy(e.key[:], tok))
 	return e
 }
@@ -129,13 +133,14 @@ func (c *typeCache) slot(tok string, at int32, scratch *typeEntry) *typeEntry {
 // token infos and cue types (nil where the cache had none) for markCues;
 // the cache is reset when d's cue model is not the one it holds.
 func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
-	if c.m != d.m.cue {
+	if c.ms != d.m {
 		clear(c.slots)
-		c.m = d.m.cue
+		c.ms = d.m
 	}
 	n := len(d.toks)
 	c.at, c.inf, c.cts = resize(c.at, n), resize(c.inf, n), resize(c.cts, n)
-	at, inf, ts := c.at, c.inf, c.cts
+	c.nextW = resize(c.nextW, n)
+	at, inf, ts, next := c.at, c.inf, c.cts, c.nextW
 	// A block's slots first, each touched (a byte loaded, its line then in
 	// cache): they are scattered over 1 MB, and a loop that only loads
 	// has many misses in flight where the look-up loop, branchy, has a
@@ -155,7 +160,7 @@ func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
 		c.sink += sink
 		for i := lo; i < hi; i++ {
 			e := c.slot(d.toks[i].Text, at[i], &scratch)
-			d.flags[i], inf[i], ts[i] = e.lex, e.inf, e.ct
+			d.flags[i], inf[i], ts[i], next[i] = e.lex, e.inf, e.ct, e.next
 		}
 	}
 	return inf, ts
