@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dossier-reader/dossier/extract/claims"
 	"github.com/dossier-reader/dossier/extract/countries"
@@ -16,7 +17,9 @@ import (
 // Tag runs the whole pipeline over an article's text: tokens and sentences,
 // people, countries and demonyms, weapons, then claims with their speakers.
 func Tag(src string) *Doc {
-	a := text.Analyze(src)
+	a := analyses.Get().(*text.Analysis)
+	defer putAnalysis(a)
+	a.Reanalyze(src)
 	people := ner.Find(a)
 	personSpans := make([]text.Span, 0, len(people)*2)
 	for _, p := range people {
@@ -29,6 +32,23 @@ func Tag(src string) *Doc {
 	b.finish()
 	b.addClaims(claims.Find(a, claimPeople(people)), people)
 	return b.doc
+}
+
+// analyses keeps Tag's analyses (none of the taggers keeps one past its
+// call), so that their token and sentence arrays serve the next text.
+var analyses = sync.Pool{New: func() any { return new(text.Analysis) }}
+
+// keepTokens is the most tokens of an analysis kept for the next text
+// (arrays of about 650 KB): a long text's are left to the collector.
+const keepTokens = 1 << 14
+
+// putAnalysis returns a to the pool unless its arrays are large. Its
+// tokens refer to the text until the next Reanalyze: at most keepTokens
+// tokens' worth, some 100 KB.
+func putAnalysis(a *text.Analysis) {
+	if cap(a.Tokens) <= keepTokens {
+		analyses.Put(a)
+	}
 }
 
 // TitleOf guesses an article's title: its first line of four words or more

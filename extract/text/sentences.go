@@ -13,7 +13,12 @@ type Sentence struct {
 // capital letter, a digit or an opening quote; at a blank line; and at a line
 // break unless the next line starts in lower case (hard-wrapped text).
 func Sentences(s string, toks []Token) []Sentence {
-	var out []Sentence
+	return appendSentences(nil, s, toks)
+}
+
+// appendSentences appends the sentences of s, tokenized as toks, to out
+// (Sentences).
+func appendSentences(out []Sentence, s string, toks []Token) []Sentence {
 	start := 0
 	for i := 0; i < len(toks); i++ {
 		if i+1 == len(toks) {

@@ -21,9 +21,18 @@ type Token struct {
 // hyphenated words (anti-tank, U.S.-made) stay whole. Every byte of s that is
 // not white space belongs to exactly one token.
 func Tokenize(s string) []Token {
-	// News text averages 5.2 bytes a token (space included); a quarter of
-	// the length rarely needs the slice to grow.
-	toks := make([]Token, 0, len(s)/4+8)
+	return appendTokens(make([]Token, 0, tokensCap(s)), s)
+}
+
+// tokensCap is the capacity to give the tokens of s: news text averages
+// 5.2 bytes a token (space included), and a quarter of the length rarely
+// needs the slice to grow.
+func tokensCap(s string) int {
+	return len(s)/4 + 8
+}
+
+// appendTokens appends the tokens of s to toks (Tokenize).
+func appendTokens(toks []Token, s string) []Token {
 	i := 0
 	for i < len(s) {
 		var r rune
