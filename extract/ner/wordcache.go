@@ -110,7 +110,7 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 	c.pending, c.offs = c.pending[:0], c.offs[:0]
 	// A block's slots first, every line of each touched (as sentEmissions
 	// touches its rows), then their look-ups: the slots are scattered over
-	// 2.5 MB, and the look-up loop, long and branchy, leaves the CPU room
+	// 2 MB, and the look-up loop, long and branchy, leaves the CPU room
 	// for only a couple of misses at a time where a loop that only loads
 	// has many in flight. A block's lines fit in the L1 cache. ids holds
 	// the slot numbers meanwhile (-1: not cacheable).
