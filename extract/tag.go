@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/dossier-reader/dossier/extract/claims"
 	"github.com/dossier-reader/dossier/extract/countries"
@@ -25,10 +26,12 @@ func Tag(src string) *Doc {
 	for _, p := range people {
 		personSpans = append(personSpans, p.Mentions...)
 	}
+	cs, ws := countries.Find(a, personSpans), weapons.Find(a, personSpans)
 	b := builder{doc: &Doc{Text: src, Title: TitleOf(src)}}
+	b.doc.Mentions = make([]Mention, 0, len(personSpans)+len(cs)+len(ws))
 	b.addPeople(people)
-	b.addCountries(countries.Find(a, personSpans))
-	b.addWeapons(weapons.Find(a, personSpans))
+	b.addCountries(cs)
+	b.addWeapons(ws)
 	b.finish()
 	b.addClaims(claims.Find(a, claimPeople(people)), people)
 	return b.doc
@@ -58,24 +61,45 @@ func putAnalysis(a *text.Analysis) {
 // word.
 func TitleOf(src string) string {
 	first := ""
-	// Only lines 0-20 are looked at: SplitN leaves the rest of a long
-	// article in one piece (the 22nd element, where the loop stops).
-	for i, line := range strings.SplitN(src, "\n", 22) {
-		if i > 20 {
-			break
-		}
+	// Only lines 0-20 are looked at, cut off one at a time (without
+	// allocating: Tag calls it for every text).
+	rest := src
+	for i := 0; i <= 20; i++ {
+		line, after, more := strings.Cut(rest, "\n")
+		rest = after
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#"))
-		if line == "" {
-			continue
+		if line != "" {
+			if first == "" {
+				first = line
+			}
+			if hasFields(line, 4) {
+				return cutTitle(line)
+			}
 		}
-		if first == "" {
-			first = line
-		}
-		if len(strings.Fields(line)) >= 4 {
-			return cutTitle(line)
+		if !more {
+			break
 		}
 	}
 	return cutTitle(first)
+}
+
+// hasFields reports whether s has at least n fields as strings.Fields
+// splits it, without building them.
+func hasFields(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func cutTitle(line string) string {
@@ -94,7 +118,13 @@ type builder struct {
 	doc      *Doc
 	personOf []int             // index in ner's people -> entity index
 	byKey    map[entityKey]int // country or weapon group -> entity index
+	// links are the (entity, mention) pairs that finish turns into the
+	// entities' mention lists, all in one array rather than each grown.
+	links []link
 }
+
+// link says that mention m names entity e.
+type link struct{ e, m int }
 
 // entityKey identifies a country (ISO3 and name) or a weapon group (its
 // lower-cased name) without building a string per mention.
@@ -119,7 +149,34 @@ func (b *builder) mention(s text.Span, k Kind, ents ...int) {
 	mi := len(b.doc.Mentions)
 	b.doc.Mentions = append(b.doc.Mentions, Mention{Span: Span(s), Kind: k, Entity: ents[0]})
 	for _, e := range ents {
-		b.doc.Entities[e].Mentions = append(b.doc.Entities[e].Mentions, mi)
+		b.links = append(b.links, link{e, mi})
+	}
+}
+
+// linkMentions sets the entities' mention lists from b.links, each in the
+// order its links were made. The lists share one array, each capped at its
+// length (an append to one does not reach the next).
+func (b *builder) linkMentions() {
+	ents := b.doc.Entities
+	end := make([]int, len(ents)+1) // end[e+1]: the end of e's list
+	for _, l := range b.links {
+		end[l.e+1]++
+	}
+	for e := range ents {
+		end[e+1] += end[e]
+	}
+	all := make([]int, len(b.links))
+	next := end[:len(ents)] // where each list's next mention goes
+	for _, l := range b.links {
+		all[next[l.e]] = l.m
+		next[l.e]++
+	}
+	start := 0
+	for e := range ents {
+		if stop := next[e]; stop > start {
+			ents[e].Mentions = all[start:stop:stop]
+			start = stop
+		}
 	}
 }
 
@@ -171,6 +228,7 @@ func (b *builder) addWeapons(ms []weapons.Match) {
 // longer mention wins; people were placed first and win ties), and renumbers
 // the entities' mention lists.
 func (b *builder) finish() {
+	b.linkMentions()
 	d := b.doc
 	order := make([]int, len(d.Mentions))
 	for i := range order {

@@ -125,3 +125,14 @@ func FuzzTag(f *testing.F) {
 		checkDoc(t, s, Tag(s))
 	})
 }
+
+// TestHasFields checks hasFields against strings.Fields.
+func TestHasFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b c", " a  b\tc d ", "a\u00a0b\u2003c d", "x\xffy z w", "one two three four five", "\u3000a\u3000b\u3000c\u3000"} {
+		for n := 1; n <= 5; n++ {
+			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
