@@ -23,18 +23,7 @@ func (m *Model) fuse() {
 	m.first.transpose()
 	m.second.transpose()
 	n := m.first.buckets()
-	f := make([]fusedRow, n) // the full table, until sparseRows copies it
-	w1, w2 := m.first.w[:n*nTags], m.second.w[:n*nTags]
-	for b := 0; b < n; b++ {
-		r := &f[b]
-		for t, w := range w1[b*nTags : (b+1)*nTags] {
-			r[t] = byte(w) ^ 0x80 // w + weightBias
-		}
-		for t, w := range w2[b*nTags : (b+1)*nTags] {
-			r[nTags+t] = byte(w) ^ 0x80
-		}
-	}
-	m.blocks, m.fused = sparseRows(f)
+	m.blocks, m.fused = sparseRows(m.first.w[:n*nTags], m.second.w[:n*nTags])
 }
 
 // tagFirst runs the first stage over every sentence, writing its tags into

@@ -29,26 +29,44 @@ var zeroRow = func() (r fusedRow) {
 	return r
 }()
 
-// sparseRows returns the rank index and the rows of the full fused table f:
-// row 0 the zero row, then f's non-zero rows in bucket order.
-func sparseRows(f []fusedRow) ([]rowBlock, []fusedRow) {
-	blocks := make([]rowBlock, (len(f)+63)/64)
-	n := 1
-	for b := range f {
-		if f[b] != zeroRow {
-			n++
-		}
-	}
-	rows := make([]fusedRow, 1, n)
-	rows[0] = zeroRow
-	for i := range blocks {
-		blocks[i].base = uint32(len(rows))
-		for k := 0; k < 64 && 64*i+k < len(f); k++ {
-			if r := f[64*i+k]; r != zeroRow {
-				blocks[i].nonZero |= 1 << k
-				rows = append(rows, r)
+// sparseRows returns the rank index and the rows of the fused table of the
+// two stages' weights w1 and w2 (nTags a bucket): row 0 the zero row, then
+// the rows of the buckets with a weight in either stage, in bucket order,
+// each the bucket's weights biased (w + weightBias).
+func sparseRows(w1, w2 []int8) ([]rowBlock, []fusedRow) {
+	n := len(w1) / nTags
+	zero := func(b int) bool {
+		for t := b * nTags; t < (b+1)*nTags; t++ {
+			if w1[t] != 0 || w2[t] != 0 {
+				return false
 			}
 		}
+		return true
+	}
+	count := 1
+	for b := 0; b < n; b++ {
+		if !zero(b) {
+			count++
+		}
+	}
+	blocks := make([]rowBlock, (n+63)/64)
+	rows := make([]fusedRow, 1, count)
+	rows[0] = zeroRow
+	for b := 0; b < n; b++ {
+		blk := &blocks[b/64]
+		if b%64 == 0 {
+			blk.base = uint32(len(rows))
+		}
+		if zero(b) {
+			continue
+		}
+		blk.nonZero |= 1 << (b % 64)
+		var r fusedRow
+		for t := 0; t < nTags; t++ {
+			r[t] = byte(w1[b*nTags+t]) ^ 0x80 // w + weightBias
+			r[nTags+t] = byte(w2[b*nTags+t]) ^ 0x80
+		}
+		rows = append(rows, r)
 	}
 	return blocks, rows
 }
