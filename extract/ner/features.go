@@ -80,9 +80,10 @@ func mix(tmpl uint64, a, b, c uint64) uint64 {
 // scratch is the per-call working memory of feature extraction, reused
 // across tokens so the hot path does not allocate.
 type scratch struct {
-	common casing  // the model's common-word set, or nil
-	prof   profile // the model's word profile, or nil
-	words  wordIDs // docFlags' and stack's word numbers (words.go)
+	common casing    // the model's common-word set, or nil
+	lists  wordLists // common and prof merged (wordlists.go), or nil
+	prof   profile   // the model's word profile, or nil
+	words  wordIDs   // docFlags' and stack's word numbers (words.go)
 	lower  []byte
 	shape  []byte
 	runes  []int // byte offset of each rune of lower
@@ -150,13 +151,21 @@ func (s *scratch) info(tok string) tokInfo {
 	if s.shape[0] == 'x' {
 		ti.flags |= fLowerWord
 	}
-	if letters > 0 && s.common.has(ti.lower) {
+	if s.lists != nil {
+		// One read for both lists; the same flag and class.
+		if letters > 0 && s.lists.common(ti.lower) {
+			ti.flags |= fCommon
+		}
+		ti.prof = s.lists.class(ti.lower)
+	} else if letters > 0 && s.common.has(ti.lower) {
 		ti.flags |= fCommon
 	}
 	if ti.flags&fPrefixed != 0 {
 		ti.shape = hashBytes(append(s.shape, "<p"...))
 	}
-	ti.prof = s.prof.class(ti.lower)
+	if s.lists == nil {
+		ti.prof = s.prof.class(ti.lower)
+	}
 	return ti
 }
 

@@ -17,6 +17,7 @@ const personBias = 80
 func (m *Model) fuse() {
 	m.perBias = personBias
 	m.fused, m.blocks = nil, nil
+	m.lists = newWordLists(m.common, m.prof)
 	if m.second == nil {
 		return
 	}

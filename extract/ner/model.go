@@ -62,6 +62,7 @@ type Model struct {
 	// holds only the non-zero rows, which blocks index (sparse.go): a
 	// bucket's row is fused[rowOf(bucket)].
 	fused  []fusedRow
+	lists  wordLists // common and prof merged, for tagging (fuse)
 	blocks []rowBlock
 }
 
@@ -100,7 +101,7 @@ type tagger struct {
 // tagDoc returns a tag for every token of the document, and the tokens'
 // feature information, valid while tg is not reused.
 func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
-	tg.s.common, tg.s.prof = m.common, m.prof
+	tg.s.common, tg.s.prof, tg.s.lists = m.common, m.prof, m.lists
 	if m.fused == nil {
 		tags := make([]uint8, len(a.Tokens))
 		infos := docInfo(a, &tg.s)
