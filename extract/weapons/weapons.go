@@ -15,6 +15,7 @@ package weapons
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -42,6 +43,7 @@ func Find(a *text.Analysis, people []text.Span) []Match {
 		return nil
 	}
 	s := newScanner(a)
+	defer putScanner(s)
 	var out []Match
 	floor := 0 // tokens before floor belong to an earlier match
 	for i := range a.Tokens {
@@ -76,7 +78,12 @@ type scanner struct {
 const cueSpan = 300
 
 func newScanner(a *text.Analysis) *scanner {
-	s := &scanner{a: a, l: theLexicon(), w: make([]*word, len(a.Tokens))}
+	s := scanners.Get().(*scanner)
+	s.a, s.l = a, theLexicon()
+	if cap(s.w) < len(a.Tokens) {
+		s.w = make([]*word, len(a.Tokens))
+	}
+	s.w = s.w[:len(a.Tokens)] // every element set below
 	cues := 0
 	for i, t := range a.Tokens {
 		w := s.l.lookup(t.Text)
@@ -87,6 +94,20 @@ func newScanner(a *text.Analysis) *scanner {
 	}
 	s.military = cues >= 1+len(a.Tokens)/cueSpan
 	return s
+}
+
+// scanners keeps Find's scanners, so that their arrays serve the next
+// text; keepWords bounds the arrays kept (a long text's are dropped).
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+const keepWords = 1 << 14
+
+// putScanner returns s to the pool, without the analysis it read.
+func putScanner(s *scanner) {
+	s.a = nil
+	if cap(s.w) <= keepWords {
+		scanners.Put(s)
+	}
 }
 
 // candidate reports whether token i can start a match: a head, a name, a
