@@ -6,13 +6,14 @@ package claims
 // cue (forwardEnd) and the sentence end. The claim classifier scores each
 // (trained on all of them, each labelled by whether it matches gold), and
 // a chooser, an averaged ranking perceptron over features of where each
-// span ends against the rankers' choice (chooseFeatures), ranks them
-// (trained by TrainClaimModel on the same cross-fitted candidates); the
-// span with the best chooser score plus chooseClaim times the claim score
-// is the frame's claim, then kept or dropped as any other. Training also
-// proposes the runner-up start's span: it teaches the classifier (dev
-// content F1 0.705 without it), but choosing it at inference gains
-// nothing and costs a second pass of the end ranker.
+// span ends against the rankers' choice (chooseFeatures) and over the
+// span's claim features, ranks them (trained by TrainClaimModel on the
+// same cross-fitted candidates; the claim features gain 0.002 of dev
+// content F1); the span with the best chooser score plus chooseClaim
+// times the claim score is the frame's claim, then kept or dropped as any
+// other. Training also proposes the runner-up start's span: it teaches
+// the classifier (dev content F1 0.705 without it), but choosing it at
+// inference gains nothing and costs a second pass of the end ranker.
 
 // The alternative spans of a forward frame (draft.alt).
 const (
@@ -28,18 +29,36 @@ const (
 // the spans (polnear-dev content F1: 0 gives 0.711, 1 0.712, 3 0.713).
 const chooseClaim = 3
 
-// The gates are the claim scores of the rankers' choice below which a
-// frame is dropped at once, without trying other spans: strongGate for a
-// cue the hand-set thresholds take (fCue; kept above claimDrop), weakGate
-// for the others (kept above claimKeep). Below them no other span rescues
-// a claim on polnear-dev (the gates -5 and -2 give the same output as
-// none); -4 and -0.5 drop six more false claims and one true (content F1
-// 0.713 -> 0.714) and spare the rankers' pass for a third of the
-// candidates (gate.go).
+// The gates are the gate model's claim scores (decide.go) of the rankers'
+// choice below which a frame is dropped at once, without trying other
+// spans: strongGate for a cue the hand-set thresholds take (fCue),
+// weakGate for the others. They spare the rankers' pass for the frames
+// the decision model would almost never keep (gate.go). On polnear-dev,
+// of 3,917 forward frames -8 and -4 run it for 3,725 with the content F1
+// of no gate (0.721: two false claims fewer); -6 and -2 for 3,307 (F1
+// 0.719), -4 and -0.5, the gates before the decision model, for 2,769
+// (0.718).
 const (
-	strongGate = -4
-	weakGate   = -0.5
+	strongGate = -8
+	weakGate   = -4
 )
+
+// decisionMargin is how far below its keep threshold (claimKeep, or
+// claimDrop for a cue the hand-set thresholds take) the decision model
+// may score the rankers' choice of a frame that passed the gates before
+// the other spans are tried: on polnear-dev 1 spares the other spans'
+// scoring for a quarter of the frames that pass the gates (2,163 of
+// 2,845 remain) and changes no claim; 0.5 drops two false claims more,
+// 0.25 three true ones too.
+const decisionMargin = 1
+
+// decisionGate is the decision model's gate of draft dr's cue.
+func (d *doc) decisionGate(dr draft) float32 {
+	if d.flags[dr.cue.a]&fCue != 0 {
+		return claimDrop - decisionMargin
+	}
+	return claimKeep - decisionMargin
+}
 
 // gateOf is the gate of draft dr's cue.
 func (d *doc) gateOf(dr draft) float32 {
@@ -84,13 +103,15 @@ func (d *doc) forwardSpans(base draft, c, k, lim, last int) {
 		}
 		return
 	}
-	d.tbuf = d.claimFeatures(draft{src: base.src, cue: base.cue, pieces: []rng{{k, lim}}, frame: base.frame}, d.tbuf[:0])
+	d.tbuf = d.baseFeatures(draft{src: base.src, cue: base.cue, pieces: []rng{{k, lim}}, frame: base.frame}, d.tbuf[:0])
 	gated := d.collect == nil
 	if gated && d.onBound == nil && d.claimBound(base, k, lim) < d.gateOf(base) {
 		return // the rankers' choice would score below the gate
 	}
 	e := d.bestEnd(c, k, lim)
 	push(rng{k, e}, d.endConf, altBest)
+	first := false // alts[0]'s decision score is in firstScore, its features in d.fbuf
+	var firstScore float32
 	if gated && n > 0 {
 		sc := d.spanScore(base, alts[0])
 		if d.onBound != nil {
@@ -99,6 +120,10 @@ func (d *doc) forwardSpans(base draft, c, k, lim, last int) {
 		if sc < d.gateOf(base) {
 			return
 		}
+		if firstScore = d.spanDecision(base, alts[0]); firstScore < d.decisionGate(base) {
+			return
+		}
+		first = true
 	}
 	if e2, m2 := d.runnerUpEnd(e); e2 >= 0 {
 		push(rng{k, e2}, m2, altEnd2)
@@ -114,22 +139,26 @@ func (d *doc) forwardSpans(base draft, c, k, lim, last int) {
 	if n == 0 {
 		return
 	}
-	d.pickSpan(base, alts[:n], sm, k)
+	d.pickSpan(base, alts[:n], sm, k, first, firstScore)
 }
 
 // pickSpan adds the alternative the chooser ranks first (the rankers'
 // choice on ties) if the claim classifier keeps it. In training every
 // alternative is collected and the rankers' choice is added, so that
-// later frames see what they saw before.
-func (d *doc) pickSpan(base draft, alts []span, sm float32, k int) {
+// later frames see what they saw before. When first is set, the claim
+// score of alts[0] is firstScore and its features are in d.fbuf.
+func (d *doc) pickSpan(base draft, alts []span, sm float32, k int, first bool, firstScore float32) {
 	var best draft
 	var bestC float32
 	for i, s := range alts {
 		dr := base
 		dr.pieces, dr.alt = []rng{s.r}, s.alt
 		d.startMargin = sm
-		if s.r.a == k {
-			dr.score = d.spanScore(base, s)
+		if i == 0 && first {
+			dr.score = firstScore
+		} else if s.r.a == k {
+			d.spanScore(base, s)
+			dr.score = d.spanDecision(base, s)
 			if d.collect != nil {
 				*d.collect = append(*d.collect, candidate{fs: append([]uint32(nil), d.fbuf...), cue: dr.cue, pieces: dr.pieces})
 			}
@@ -145,7 +174,8 @@ func (d *doc) pickSpan(base draft, alts []span, sm float32, k int) {
 		if d.collect != nil {
 			(*d.collect)[len(*d.collect)-1].cf = append([]uint32(nil), d.cbuf...)
 		}
-		if c := d.m.choose.score(d.cbuf) + chooseClaim*dr.score; i == 0 || d.collect == nil && c > bestC {
+		c := d.m.choose.score(d.cbuf) + d.m.choose.score(d.fbuf) + chooseClaim*dr.score
+		if i == 0 || d.collect == nil && c > bestC {
 			best, bestC = dr, c
 		}
 	}

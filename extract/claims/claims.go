@@ -98,6 +98,7 @@ type doc struct {
 	first, last int
 	fbuf, cbuf  []uint32
 	tbuf        []uint32
+	cnt         []counts // the extra claim features' counts (decide.go), built on first use
 	// nextMax bounds the claim weights of the word after a content in the
 	// sentence starting at nextFirst-1 (nextWordBound)
 	nextMax   float32

@@ -15,9 +15,9 @@ import (
 // ./extract/claims/cmd/claimeval [-file seed.jsonl]); the regression test
 // fails when a change loses more than tolerance on any of them.
 const (
-	devContentF1 = 0.714
-	devSourceAcc = 0.911
-	seedF1       = 0.897
+	devContentF1 = 0.721
+	devSourceAcc = 0.906
+	seedF1       = 0.909
 	seedSource   = 0.971
 	tolerance    = 0.01
 )

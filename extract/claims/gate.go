@@ -1,14 +1,15 @@
 package claims
 
-// The claim score of a forward frame's first span (the rankers' choice)
-// decides, against gateOf, whether the frame is dropped; most candidate
-// cues are. claimBound bounds that score before the end ranker runs, so
-// that the ranker runs only for frames that can still be kept: the
-// features that do not depend on the content's end are summed as they
-// are, and those that do are replaced by their largest weights over every
-// value they can take (the length, kind and confidence classes and the
-// class of the last token from per-model tables, the word after the end
-// over the tokens that may end the content). The bound is exact: no frame
+// The gate model's claim score (decide.go) of a forward frame's first
+// span (the rankers' choice) decides, against gateOf, whether the frame
+// is dropped; most candidate cues are. claimBound bounds that score
+// before the end ranker runs, so that the ranker runs only for frames
+// that can still be kept: the features that do not depend on the
+// content's end are summed as they are, and those that do are replaced by
+// their largest weights over every value they can take (the length, kind
+// and confidence classes and the class of the last token from per-model
+// tables, the word after the end over the tokens that may end the
+// content). The bound is exact: no frame
 // it drops could have passed the gate (TestClaimBound checks it).
 
 // endDependent marks, in claimFeatures' order, the features that depend
@@ -70,7 +71,7 @@ func (d *doc) claimBound(base draft, k, lim int) float32 {
 		return 1e9
 	}
 	var s float32
-	for i, f := range d.tbuf {
+	for i, f := range d.tbuf[:nBase] {
 		if !endDependent[i] {
 			s += m.weight(f)
 		}
@@ -133,21 +134,32 @@ func maxOver(n uint32, f func(uint32) float32) float32 {
 	return best
 }
 
-// spanScore is the claim score of base with the content s, which starts
-// where the content of the claim features in d.tbuf does: those features
-// with the ones that depend on the end rewritten (setEndFeatures), left in
-// d.fbuf. It equals scoreDraft's score bit for bit (the same features in
-// the same order) for a fraction of the hashing.
+// spanScore is the gate model's claim score of base with the content s,
+// which starts where the content of the gate model's features in d.tbuf
+// does: those features with the ones that depend on the end rewritten
+// (setEndFeatures), left in d.fbuf. It equals the gate model's score of
+// claimFeatures bit for bit (the same features in the same order) for a
+// fraction of the hashing.
 func (d *doc) spanScore(base draft, s span) float32 {
 	dr := base
 	dr.pieces, dr.alt = []rng{s.r}, s.alt
 	d.endConf = s.conf
 	d.fbuf = append(d.fbuf[:0], d.tbuf...)
 	d.setEndFeatures(dr, d.fbuf)
-	return d.m.claim.score(d.fbuf)
+	return d.m.claim.score(d.fbuf[:nBase])
 }
 
-// setEndFeatures rewrites in fs, claimFeatures of a draft that differs
+// spanDecision is the decision model's claim score of base with the
+// content s, right after spanScore(base, s): it appends the extra features
+// to those spanScore left in d.fbuf.
+func (d *doc) spanDecision(base draft, s span) float32 {
+	dr := base
+	dr.pieces, dr.alt = []rng{s.r}, s.alt
+	d.fbuf = d.extraFeatures(dr, d.fbuf[:nBase])
+	return d.claimScore(d.fbuf)
+}
+
+// setEndFeatures rewrites in fs, baseFeatures of a draft that differs
 // from dr only in where its content ends and in its alternative, the
 // features that depend on those (endDependent and the alternative's).
 func (d *doc) setEndFeatures(dr draft, fs []uint32) {

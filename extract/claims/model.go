@@ -26,16 +26,17 @@ const cueThreshold = -3
 //go:embed cue.model.gz
 var cueModelGz []byte
 
-// claimModelGz is the claim classifier (claimfeat.go) learned by cmd/train.
+// claimModelGz is the claim classifier's gate model, the span chooser and
+// the decision model (decide.go, alts.go) learned by cmd/train.
 //
 //go:embed claim.model.gz
 var claimModelGz []byte
 
 // modelSet holds the cue classifier, the rankers of content starts and
-// ends (boundary.go), the claim classifier (claimfeat.go) and the chooser
-// among a frame's content spans (alts.go). Training uses
-// sets learned on other folds of the data.
-type modelSet struct{ cue, start, end, claim, choose *model }
+// ends (boundary.go), the claim classifier's gate and decision models
+// (decide.go) and the chooser among a frame's content spans (alts.go).
+// Training uses sets learned on other folds of the data.
+type modelSet struct{ cue, start, end, claim, choose, dec *model }
 
 // embedded is the model set decoded from the embedded files, on first use:
 // decoding takes tens of milliseconds, which "dossier --help" and the other
@@ -48,7 +49,7 @@ var (
 // embeddedModels returns the embedded model set, decoding it once.
 func embeddedModels() *modelSet {
 	embeddedOnce.Do(func() {
-		ms, cs := decodeModels(cueModelGz, 3), decodeModels(claimModelGz, 2)
+		ms, cs := decodeModels(cueModelGz, 3), decodeModels(claimModelGz, 3)
 		cs[0].bt = newBoundTables(cs[0])
 		if len(ms[1].q) > 0 { // an empty model scores -1 (score)
 			ms[1].st = newStartTables(ms[1])
@@ -56,7 +57,7 @@ func embeddedModels() *modelSet {
 		if len(ms[2].q) > 0 {
 			ms[2].et = newEndTables(ms[2])
 		}
-		embedded = modelSet{ms[0], ms[1], ms[2], cs[0], cs[1]}
+		embedded = modelSet{ms[0], ms[1], ms[2], cs[0], cs[1], cs[2]}
 	})
 	return &embedded
 }

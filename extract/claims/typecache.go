@@ -65,7 +65,9 @@ type typeCache struct {
 	turn     []bool
 	miss     []tokenInfo
 	missAt   []int
-	sink     uint8 // the touched bytes (classifyCached); means nothing
+	// counts is prefixCounts' scratch (decide.go).
+	counts []counts
+	sink   uint8 // the touched bytes (classifyCached); means nothing
 }
 
 // keepScratch is the most tokens whose per-document arrays a cache keeps
@@ -77,7 +79,7 @@ const keepScratch = 1 << 15
 func (c *typeCache) dropLargeScratch() {
 	if cap(c.at) > keepScratch {
 		c.at, c.inf, c.cts, c.flags, c.qid, c.cueScore, c.turn = nil, nil, nil, nil, nil, nil, nil
-		c.miss, c.missAt, c.nextW = nil, nil, nil
+		c.miss, c.missAt, c.nextW, c.counts = nil, nil, nil, nil
 	}
 }
 
