@@ -180,8 +180,35 @@ func (d *doc) pickSpan(base draft, alts []span, sm float32, k int, first bool, f
 		}
 	}
 	if d.collect != nil || d.kept(&best) {
+		if d.collect == nil {
+			best.pieces[0] = d.closeQuote(best.pieces[0], alts)
+		}
 		d.addKept(best)
 	}
+}
+
+// closeQuote extends the content r when it opens a quotation and stops
+// inside it, to the quotation's closing mark, if one of the alternatives
+// reaches that far: the guidelines keep a quotation whole in the content,
+// and a reader sees a quotation cut in two as a mistake. The rankers do
+// not always know it (the other cue candidates inside a quotation pull
+// the end in).
+func (d *doc) closeQuote(r rng, alts []span) rng {
+	if r.b <= r.a || r.b >= len(d.toks) {
+		return r
+	}
+	q := d.qid[r.b-1]
+	if q < 0 || d.qid[r.b] != q || r.a > 0 && d.qid[r.a-1] == q {
+		return r
+	}
+	end := d.quotes[q].close + 1
+	for _, s := range alts {
+		if s.r.b >= end {
+			r.b = end
+			break
+		}
+	}
+	return r
 }
 
 // Chooser feature templates, numbered apart from the others.

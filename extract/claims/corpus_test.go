@@ -15,7 +15,7 @@ import (
 // ./extract/claims/cmd/claimeval [-file seed.jsonl]); the regression test
 // fails when a change loses more than tolerance on any of them.
 const (
-	devContentF1 = 0.721
+	devContentF1 = 0.722
 	devSourceAcc = 0.906
 	seedF1       = 0.909
 	seedSource   = 0.971

@@ -16,7 +16,7 @@ import (
 // (source, cue, content, pieces, speaker, kind as byte offsets). Speed work
 // must keep it; change it only when a commit deliberately changes output,
 // and say so in that commit.
-const outputHash = "250993af41b04453ca31db6f08b0318066c544c088eaa188a82d3822ffbb93c7"
+const outputHash = "b7e2856f0018b5cefcc10c3c1d48e511f8ab9bcb5f87482bb1164a41a0a02c5a"
 
 // goldenFiles are the files whose claims outputHash covers.
 var goldenFiles = []string{"polnear-dev.jsonl", "conll2003-dev.jsonl", "re3d-dev.jsonl", "seed.jsonl"}
