@@ -10,8 +10,10 @@
 // pass takes quotations that no frame covered. Spans follow the PolNeAR
 // guidelines: a source keeps its determiner and title, a content keeps a
 // leading "that" and its quotation marks. The cue classifier proposes
-// more cues than it keeps: a second-stage claim classifier (claimfeat.go)
-// scores each whole candidate claim and decides.
+// more cues than it keeps: a second stage scores each whole candidate
+// claim (claimfeat.go) — a gate model decides which frames get the end
+// ranker, a decision model with pairwise feature conjunctions which claims
+// stay (decide.go).
 package claims
 
 import (
