@@ -9,7 +9,6 @@ import (
 	"math"
 	"sync"
 
-	"github.com/dossier-reader/dossier/extract/internal/hugemem"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -228,7 +227,7 @@ func decodeModels(gz []byte, n int) []*model {
 	raw, err := io.ReadAll(zr)
 	for i := 0; i < n && err == nil && len(raw) >= 5 && raw[0] <= 24 && len(raw) >= 5+2<<raw[0]; i++ {
 		scale := math.Float32frombits(binary.LittleEndian.Uint32(raw[1:5]))
-		q := hugemem.Slice[int16](1 << raw[0]) // read at random (hugemem)
+		q := make([]int16, 1<<raw[0])
 		for k := range q {
 			q[k] = int16(binary.LittleEndian.Uint16(raw[5+2*k:]))
 		}
