@@ -3,8 +3,8 @@ package claims
 // The gate model's claim score (decide.go) of a forward frame's first
 // span (the rankers' choice) decides, against gateOf, whether the frame
 // is dropped; most candidate cues are. claimBound bounds that score
-// before the end ranker runs, so that the ranker runs only for frames
-// that can still be kept: the features that do not depend on the
+// without the end ranker's choice, for a frame whose choice is too short
+// to be scored (forwardSpans): the features that do not depend on the
 // content's end are summed as they are, and those that do are replaced by
 // their largest weights over every value they can take (the length, kind
 // and confidence classes and the class of the last token from per-model
