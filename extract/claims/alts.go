@@ -162,7 +162,7 @@ func (d *doc) pickSpan(base draft, alts []span, sm float32, k int, first bool, f
 		if i == 0 && first {
 			dr.score = firstScore
 		} else if s.r.a == k {
-			d.spanScore(base, s)
+			d.spanFeatures(base, s)
 			dr.score = d.spanDecision(base, s)
 			if d.collect != nil {
 				*d.collect = append(*d.collect, candidate{fs: append([]uint32(nil), d.fbuf...), cue: dr.cue, pieces: dr.pieces})

@@ -141,17 +141,24 @@ func maxOver(n uint32, f func(uint32) float32) float32 {
 // claimFeatures bit for bit (the same features in the same order) for a
 // fraction of the hashing.
 func (d *doc) spanScore(base draft, s span) float32 {
+	d.spanFeatures(base, s)
+	return d.m.claim.score(d.fbuf[:nBase])
+}
+
+// spanFeatures leaves in d.fbuf the gate model's claim features of base
+// with the content s, as spanScore, without scoring them: pickSpan needs
+// the features of the other spans, not their gate scores.
+func (d *doc) spanFeatures(base draft, s span) {
 	dr := base
 	dr.pieces, dr.alt = []rng{s.r}, s.alt
 	d.endConf = s.conf
 	d.fbuf = append(d.fbuf[:0], d.tbuf...)
 	d.setEndFeatures(dr, d.fbuf)
-	return d.m.claim.score(d.fbuf[:nBase])
 }
 
 // spanDecision is the decision model's claim score of base with the
-// content s, right after spanScore(base, s): it appends the extra features
-// to those spanScore left in d.fbuf.
+// content s, right after spanFeatures(base, s) (or spanScore): it appends
+// the extra features to those left in d.fbuf.
 func (d *doc) spanDecision(base draft, s span) float32 {
 	dr := base
 	dr.pieces, dr.alt = []rng{s.r}, s.alt
