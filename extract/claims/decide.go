@@ -95,31 +95,6 @@ func (d *doc) claimScore(fs []uint32) float32 {
 // and closing quotation marks.
 type counts struct{ verb, cand, open, close int32 }
 
-// verbHashes holds the word hashes (tokenInfo.w) of finiteVerbs, open
-// addressed: a token is looked up in finiteVerbs only when its hash is.
-var verbHashes = func() (t [128]uint32) {
-	for w := range finiteVerbs {
-		h, _, _ := wordHashes(w)
-		i := h & 127
-		for t[i] != 0 {
-			i = (i + 1) & 127
-		}
-		t[i] = h
-	}
-	return t
-}()
-
-// finiteVerb reports whether token k is one of finiteVerbs.
-func (d *doc) finiteVerb(k int) bool {
-	h := d.inf[k].w
-	for i := h & 127; verbHashes[i] != 0; i = (i + 1) & 127 {
-		if verbHashes[i] == h {
-			return finiteVerbs[d.toks[k].Text]
-		}
-	}
-	return false
-}
-
 // prefixCounts returns the counts of the document, built on first use
 // (after markCues, which sets the candidates): entry k counts the tokens
 // before k.
@@ -137,7 +112,7 @@ func (d *doc) prefixCounts() []counts {
 	c[0] = counts{}
 	for k := range d.toks {
 		f, n := d.flags[k], c[k]
-		if d.finiteVerb(k) {
+		if f&fVerb != 0 {
 			n.verb++
 		}
 		if f&(fCand|fCue) != 0 {

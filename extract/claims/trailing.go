@@ -84,7 +84,7 @@ func (d *doc) shortTail(k, last int) bool {
 	for j := k; j < last && j < k+maxSource; j++ {
 		f := d.flags[j]
 		switch {
-		case f&(fStarter|fOpen|fCue) != 0 || d.toks[j].Text == "to" && j == k || finiteVerbs[d.toks[j].Text]:
+		case f&(fStarter|fOpen|fCue|fVerb) != 0 || d.toks[j].Text == "to" && j == k:
 			return false
 		case f&fWord == 0 && f&fClose == 0 && clauseEnd(d.toks[j].Text):
 			return true
@@ -116,7 +116,7 @@ func (d *doc) appositiveSubject(first, p int) bool {
 		return false
 	}
 	for i := first; i < m; i++ {
-		if d.flags[i]&(fStop|fPron|fOpen|fClose) != 0 || finiteVerbs[d.toks[i].Text] {
+		if d.flags[i]&(fStop|fPron|fOpen|fClose|fVerb) != 0 {
 			return false
 		}
 	}
@@ -124,7 +124,7 @@ func (d *doc) appositiveSubject(first, p int) bool {
 		return true
 	}
 	for i := m + 1; i < p; i++ {
-		if finiteVerbs[d.toks[i].Text] || d.flags[i]&(fOpen|fClose) != 0 {
+		if d.flags[i]&(fVerb|fOpen|fClose) != 0 {
 			return false
 		}
 	}
@@ -147,7 +147,7 @@ func (d *doc) quotedObject(r rng) rng {
 				return rng{i + 1, r.b}
 			}
 			return r
-		case f&(fStarter|fOpen|fClose|fCue) != 0 || finiteVerbs[d.toks[i].Text]:
+		case f&(fStarter|fOpen|fClose|fCue|fVerb) != 0:
 			return r
 		}
 	}

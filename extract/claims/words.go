@@ -60,6 +60,7 @@ const (
 	fAnd                        // "and"
 	fWord                       // has a letter or digit
 	fCand                       // a cue candidate for the claim classifier
+	fVerb                       // one of finiteVerbs, as written (lower-case)
 )
 
 // classify returns the flags of a token that do not depend on its
@@ -96,13 +97,19 @@ func classify(w string) uint16 {
 		return f
 	}
 	n := copy(buf[:], w)
+	lower := true // w is its own lower-case form
 	for i := 0; i < n; i++ {
 		if b := buf[i]; b >= 'A' && b <= 'Z' {
 			buf[i] = b + 'a' - 'A'
+			lower = false
 		}
 	}
 	lw := buf[:n]
-	return f | lexFlags[string(lw)]
+	f |= lexFlags[string(lw)]
+	if !lower {
+		f &^= fVerb // finiteVerbs are looked up as written: "Is" is none
+	}
+	return f
 }
 
 // lexFlags holds the word-list flags of classify in one map (one lookup
@@ -112,7 +119,7 @@ var lexFlags = func() map[string]uint16 {
 	for _, l := range []struct {
 		words map[string]bool
 		f     uint16
-	}{{skipBeforeCue, fSkip}, {sourceStop, fStop}, {relatives, fRel}, {determiners, fDet}, {pronouns, fPron}, {contentStarters, fStarter}} {
+	}{{skipBeforeCue, fSkip}, {sourceStop, fStop}, {relatives, fRel}, {determiners, fDet}, {pronouns, fPron}, {contentStarters, fStarter}, {finiteVerbs, fVerb}} {
 		for w := range l.words {
 			m[w] |= l.f
 		}
