@@ -62,6 +62,7 @@ type lexicon struct {
 	names map[string][]*name // first token (exact case) → spellings, longest first
 	tails [][]string         // lower-cased tail phrases
 	wordF keyFilter          // over the keys of words (filter.go)
+	wordM keyFilter          // over the keys of words, by midBitOf
 	nameF keyFilter          // over the keys of names
 }
 
@@ -249,8 +250,10 @@ func (l *lexicon) lookup(tok string) *word {
 	if tok == "" {
 		return l.words[""]
 	}
-	// The filter's bit of the lower-cased token, from its ends alone.
-	if !l.wordF.has(filterBitOf(len(tok), lowerASCII(tok[0]), lowerASCII(tok[len(tok)-1]))) {
+	// The filters' bits of the lower-cased token, from its length, ends and
+	// middle byte.
+	n, last := len(tok), lowerASCII(tok[len(tok)-1])
+	if !l.wordF.has(filterBitOf(n, lowerASCII(tok[0]), last)) || !l.wordM.has(midBitOf(n, lowerASCII(tok[n/2]), last)) {
 		return nil
 	}
 	for i := 0; i < len(tok); i++ {
