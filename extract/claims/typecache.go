@@ -65,6 +65,7 @@ type typeCache struct {
 	turn     []bool
 	miss     []tokenInfo
 	missAt   []int
+	wait     []int
 	// counts is prefixCounts' scratch (decide.go).
 	counts []counts
 	sink   uint8 // the touched bytes (classifyCached); means nothing
@@ -79,7 +80,7 @@ const keepScratch = 1 << 15
 func (c *typeCache) dropLargeScratch() {
 	if cap(c.at) > keepScratch {
 		c.at, c.inf, c.cts, c.flags, c.qid, c.cueScore, c.turn = nil, nil, nil, nil, nil, nil, nil
-		c.miss, c.missAt, c.nextW, c.counts = nil, nil, nil, nil
+		c.miss, c.missAt, c.wait, c.nextW, c.counts = nil, nil, nil, nil, nil
 	}
 }
 
@@ -171,13 +172,27 @@ func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
 // fillCueTypes completes ts, the cue types classifyCached found, for the
 // tokens whose class the quotation flags changed and those the cache had
 // no type for, and caches the new types of the others.
+//
+// A word the cache had no type for is looked up once per document: its
+// later tokens (the same slot and info) wait for the first one's type
+// (pendingType marks the slot meanwhile), as a type is a function of the
+// info. On conll2003-dev that spares a fifth of the look-ups in the
+// model's map of types, whose reads miss the CPU caches.
 func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
-	miss, at := c.miss[:0], c.missAt[:0]
-	defer func() { c.miss, c.missAt = miss, at }()
+	miss, at, wait := c.miss[:0], c.missAt[:0], c.wait[:0]
+	defer func() { c.miss, c.missAt, c.wait = miss, at, wait }()
 	for i := range ts {
 		if d.flags[i]&(fOpen|fClose) != 0 {
 			inf[i].cls = d.wordClass(i)
 			ts[i] = nil
+		} else if ts[i] == nil && c.at[i] >= 0 {
+			switch e := &c.slots[c.at[i]]; {
+			case e.ct == pendingType && e.inf == inf[i]: // the same type
+				wait = append(wait, i)
+				continue
+			case e.ct == nil && e.has(d.toks[i].Text):
+				e.ct = pendingType // set below, with the type of token i
+			}
 		}
 		if ts[i] == nil {
 			miss = append(miss, inf[i])
@@ -198,4 +213,10 @@ func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
 			}
 		}
 	}
+	for _, i := range wait {
+		ts[i] = c.slots[c.at[i]].ct
+	}
 }
+
+// pendingType marks a cache slot whose type fillCueTypes is looking up.
+var pendingType = new(cueType)
