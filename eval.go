@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/dossier-reader/dossier/extract"
 	"github.com/dossier-reader/dossier/extract/format"
 	"github.com/dossier-reader/dossier/extract/score"
 )
@@ -50,6 +51,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(files) != 1 {
 		fmt.Fprintln(stderr, "dossier eval: give one GOLD.jsonl file (see dossier eval --help)")
 		return 2
+	}
+	if *predPath == "" {
+		go extract.Preload() // while the gold file is read
 	}
 	gold, err := readDocs(files[0], nil, score.ReadGold)
 	if err != nil {

@@ -74,6 +74,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
+	go extract.Preload()
 	f, err := format.Lookup(*name)
 	if err != nil {
 		fmt.Fprintln(stderr, "dossier export:", err)

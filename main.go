@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/dossier-reader/dossier/extract"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -95,6 +97,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return readAnnotated(*annotations, fs.Args(), load.options(stdin),
 			readerOptions{theme: *theme, mouse: *mouse, reviewFile: *reviewFile}, stderr)
 	}
+	go extract.Preload() // while the articles load
 	// A reading list: every article that loads is read; one that does not
 	// is reported here, before the screen opens, and in the status line, and
 	// makes the exit status 1. When none loads the screen never opens.

@@ -48,6 +48,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
+	go extract.Preload()
 	if *jsonl {
 		if len(inputs) > 0 {
 			fmt.Fprintln(stderr, "dossier tag: --jsonl reads stdin; give no FILE")

@@ -37,6 +37,18 @@ func Tag(src string) *Doc {
 	return b.doc
 }
 
+// Preload decodes the embedded people and claims models side by side, so
+// that the first Tag does not wait for them one after the other (about 50
+// and 30 ms). Tag decodes whatever is missing itself: a command calls
+// Preload in a goroutine as soon as it knows it will tag, so that the
+// decoding overlaps with reading the article.
+func Preload() {
+	var wg sync.WaitGroup
+	wg.Go(ner.Preload)
+	claims.Preload()
+	wg.Wait()
+}
+
 // analyses keeps Tag's analyses (none of the taggers keeps one past its
 // call), so that their token and sentence arrays serve the next text.
 var analyses = sync.Pool{New: func() any { return new(text.Analysis) }}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -134,5 +135,27 @@ func TestHasFields(t *testing.T) {
 				t.Errorf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
 			}
 		}
+	}
+}
+
+// TestPreloadAlongsideTag runs Preload while Tag decodes the same models
+// (the commands start Preload in a goroutine and may tag before it ends):
+// neither may block the other for good or change what Tag finds.
+func TestPreloadAlongsideTag(t *testing.T) {
+	const text = "Antony Blinken said on Friday that talks with Russia would continue.\n\n" +
+		"“We will keep talking,” the NATO spokesperson Oana Lungescu told reporters in Brussels."
+	done := make(chan struct{})
+	go func() {
+		Preload()
+		close(done)
+	}()
+	got := Tag(text)
+	<-done
+	Preload() // a second call finds the models decoded
+	if want := Tag(text); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Tag alongside Preload differs from Tag after it:\n%+v\n%+v", got, want)
+	}
+	if len(got.Claims) == 0 || len(got.Mentions) == 0 {
+		t.Fatalf("Tag found %d mentions and %d claims; want some of each", len(got.Mentions), len(got.Claims))
 	}
 }

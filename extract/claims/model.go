@@ -45,6 +45,9 @@ var (
 	embedded     modelSet
 )
 
+// Preload decodes the embedded models now rather than on the first Find.
+func Preload() { embeddedModels() }
+
 // embeddedModels returns the embedded model set, decoding it once.
 func embeddedModels() *modelSet {
 	embeddedOnce.Do(func() {

@@ -188,6 +188,9 @@ var (
 	loadErr  error
 )
 
+// Preload decodes the embedded model now rather than on the first Find.
+func Preload() { defaultModel() }
+
 // defaultModel returns the embedded model, decoded once on first use. A
 // broken embedded model is a build error, so it panics.
 func defaultModel() *Model {
