@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dossier-reader/dossier/extract/internal/wordfilter"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -34,7 +35,7 @@ type table struct {
 	countries []*Country
 	byName    map[string]*Country
 	root      *node
-	first     firstWords // over the keys of root.next (filter.go)
+	first     wordfilter.Filter // over the keys of root.next (rootNext)
 }
 
 // tbl is built once at package initialisation; the embedded data is part of
@@ -81,7 +82,7 @@ func parseTable(src string) (*table, error) {
 		t.add(b, blocked)
 	}
 	for w := range t.root.next {
-		t.first.add(w)
+		t.first.Add(w)
 	}
 	return t, nil
 }
@@ -139,3 +140,11 @@ func Lookup(name string) *Country { return tbl.byName[name] }
 
 // All returns every country of the table, in table order.
 func All() []*Country { return append([]*Country(nil), tbl.countries...) }
+
+// rootNext returns the trie's child for first word w, or nil.
+func (t *table) rootNext(w string) *node {
+	if !t.first.MayHave(w) {
+		return nil
+	}
+	return t.root.next[w]
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dossier-reader/dossier/extract/internal/wordfilter"
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -61,9 +62,8 @@ type lexicon struct {
 	words map[string]*word   // lower-cased token → word
 	names map[string][]*name // first token (exact case) → spellings, longest first
 	tails [][]string         // lower-cased tail phrases
-	wordF keyFilter          // over the keys of words (filter.go)
-	wordM keyFilter          // over the keys of words, by midBitOf
-	nameF keyFilter          // over the keys of names
+	wordF wordfilter.Filter  // over the keys of words (filter.go)
+	nameF wordfilter.Filter  // over the keys of names
 }
 
 // set is a small string set.
@@ -250,10 +250,9 @@ func (l *lexicon) lookup(tok string) *word {
 	if tok == "" {
 		return l.words[""]
 	}
-	// The filters' bits of the lower-cased token, from its length, ends and
-	// middle byte.
-	n, last := len(tok), lowerASCII(tok[len(tok)-1])
-	if !l.wordF.has(filterBitOf(n, lowerASCII(tok[0]), last)) || !l.wordM.has(midBitOf(n, lowerASCII(tok[n/2]), last)) {
+	// The filter's bits of the lower-cased token (the keys are lower case).
+	n := len(tok)
+	if !l.wordF.MayHaveBytes(n, lowerASCII(tok[0]), lowerASCII(tok[n/2]), lowerASCII(tok[n-1])) {
 		return nil
 	}
 	for i := 0; i < len(tok); i++ {
