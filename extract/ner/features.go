@@ -151,20 +151,17 @@ func (s *scratch) info(tok string) tokInfo {
 	if s.shape[0] == 'x' {
 		ti.flags |= fLowerWord
 	}
-	if s.lists != nil {
-		// One read for both lists; the same flag and class.
-		if letters > 0 && s.lists.common(ti.lower) {
-			ti.flags |= fCommon
-		}
-		ti.prof = s.lists.class(ti.lower)
-	} else if letters > 0 && s.common.has(ti.lower) {
+	var common bool
+	if s.lists != nil { // one read for both lists
+		common, ti.prof = s.lists.common(ti.lower), s.lists.class(ti.lower)
+	} else {
+		common, ti.prof = s.common.has(ti.lower), s.prof.class(ti.lower)
+	}
+	if letters > 0 && common {
 		ti.flags |= fCommon
 	}
 	if ti.flags&fPrefixed != 0 {
 		ti.shape = hashBytes(append(s.shape, "<p"...))
-	}
-	if s.lists == nil {
-		ti.prof = s.prof.class(ti.lower)
 	}
 	return ti
 }
