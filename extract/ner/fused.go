@@ -16,7 +16,7 @@ const personBias = 80
 // must hash into the same number of buckets (UnmarshalModel checks).
 func (m *Model) fuse() {
 	m.perBias = personBias
-	m.fused, m.blocks = nil, nil
+	m.fused, m.blocks, m.stack = nil, nil, nil
 	m.lists = newWordLists(m.common, m.prof)
 	if m.second == nil {
 		return
@@ -25,6 +25,7 @@ func (m *Model) fuse() {
 	m.second.transpose()
 	n := m.first.buckets()
 	m.blocks, m.fused = sparseRows(m.first.w[:n*nTags], m.second.w[:n*nTags])
+	m.stack = m.stackRows()
 }
 
 // tagFirst runs the first stage over every sentence, writing its tags into
@@ -113,30 +114,80 @@ func touch(fused []fusedRow, offs []int32) byte {
 // tagSecond adds the second stage's own features (stack.go must have run)
 // to tg.em2 and decodes every sentence again into tags. Their weights are
 // read from the fused rows (the second stage's half, summed in lanes as
-// sentEmissions does), the same integers as m.second.w holds.
+// sentEmissions does), the same integers as m.second.w holds: template 24's
+// row through its hash, templates 25-27's from m.stack, which holds the row
+// of every value they can take.
 func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []uint8) {
-	const ns = nFeats2 - nFeats1
 	mask := uint64(m.second.buckets() - 1)
+	st := m.stack
 	for _, se := range a.Sentences {
 		n := se.Last - se.First
 		if n <= 0 {
 			continue
 		}
-		tg.feats = stackFeatures(infos[se.First:se.Last], tg.feats)
+		in := infos[se.First:se.Last]
 		em := tg.em2[se.First*nTags : se.Last*nTags]
-		for k := 0; k < n; k++ {
+		for k := range in {
 			e := em[k*nTags : (k+1)*nTags : (k+1)*nTags]
-			var offs [ns]int32
-			for j, f := range tg.feats[k*ns : (k+1)*ns] {
-				offs[j] = rowIn(m.blocks, f&mask)
-			}
+			t, p1, n1 := &in[k], neighbour(in, k-1), neighbour(in, k+1)
 			var acc lanes
-			addRows(&acc, m.fused, offs[:])
-			addSecond(&acc, ns, e)
+			addRow(&acc, m.fused, rowIn(m.blocks, mix(24, uint64(t.maj), t.shape, 0)&mask))
+			x := &st.t25[(int(t.maj)*4+int(t.perPos))*2+int(t.flags/fCapsLine&1)]
+			y := &st.t26[(int(t.maj)*nMaj+int(n1.maj))*nMaj+int(p1.maj)]
+			z := &st.t27[(int(t.p1)*nTags+int(p1.p1))*nTags+int(n1.p1)]
+			acc[2] += x[0] + y[0] + z[0]
+			acc[3] += x[1] + y[1] + z[1]
+			acc[4] += x[2] + y[2] + z[2]
+			addSecond(&acc, nFeats2-nFeats1, e)
 			e[tagBPER] -= m.perBias
 			e[tagIPER] -= m.perBias
 		}
 		tg.back = growU8(tg.back, n*nTags)
 		decode(em, m.second, n, tg.back, tags[se.First:se.Last])
 	}
+}
+
+// nMaj is the number of values of tokInfo.maj: none, O and the types.
+const nMaj = 2 + nTypes
+
+// stackRows holds the second stage's part of the fused row (lanes 2-4, see
+// swar.go: lane 0 of the first also holds a first-stage weight, which
+// addSecond ignores) of every feature of templates 25-27 (stackTokenFeatures),
+// indexed by their arguments: these take 48, 216 and 729 values, so the
+// rows are looked up once (fuse) instead of hashed for every token.
+type stackRows struct {
+	t25 [nMaj * 4 * 2][3]uint64          // maj, perPos, on a caps line
+	t26 [nMaj * nMaj * nMaj][3]uint64    // maj, next maj, previous maj
+	t27 [nTags * nTags * nTags][3]uint64 // p1, previous p1, next p1
+}
+
+// stackRows computes m.stack from the fused rows.
+func (m *Model) stackRows() *stackRows {
+	mask := uint64(m.second.buckets() - 1)
+	row := func(f uint64) [3]uint64 {
+		var acc lanes
+		addRow(&acc, m.fused, m.rowOf(f&mask))
+		return [3]uint64{acc[2], acc[3], acc[4]}
+	}
+	st := new(stackRows)
+	for maj := range uint64(nMaj) {
+		for pos := range uint64(4) {
+			for caps := range uint64(2) {
+				st.t25[(maj*4+pos)*2+caps] = row(mix(25, maj, pos, caps*fCapsLine))
+			}
+		}
+		for next := range uint64(nMaj) {
+			for prev := range uint64(nMaj) {
+				st.t26[(maj*nMaj+next)*nMaj+prev] = row(mix(26, maj, next, prev))
+			}
+		}
+	}
+	for t := range uint64(nTags) {
+		for prev := range uint64(nTags) {
+			for next := range uint64(nTags) {
+				st.t27[(t*nTags+prev)*nTags+next] = row(mix(27, t, prev, next))
+			}
+		}
+	}
+	return st
 }

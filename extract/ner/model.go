@@ -64,6 +64,7 @@ type Model struct {
 	fused  []fusedRow
 	lists  wordLists // common and prof merged, for tagging (fuse)
 	blocks []rowBlock
+	stack  *stackRows // the second stage's rows of templates 25-27 (fuse)
 }
 
 // stage is one tagger with hashed features and weights quantised to int8

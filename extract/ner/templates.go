@@ -3,8 +3,8 @@ package ner
 // sentFeatures writes the featCount(second) feature hashes of every token of
 // the sentence infos (a window of the document) into out, which it returns
 // grown as needed: token k's features are out[k*nf : (k+1)*nf]. Training
-// uses it; tagging computes the two parts separately (baseFeatures,
-// stackFeatures) so that the second stage reuses the first's work.
+// uses it; tagging computes the same features in parts (baseFeatures, or the
+// word cache, contextFeatures and the second stage's tables: fused.go).
 func sentFeatures(infos []tokInfo, second bool, out []uint64) []uint64 {
 	out = out[:0]
 	for k := range infos {
@@ -22,16 +22,6 @@ func baseFeatures(infos []tokInfo, out []uint64) []uint64 {
 	out = out[:0]
 	for k := range infos {
 		out = tokenFeatures(infos, k, out)
-	}
-	return out
-}
-
-// stackFeatures writes the nFeats2-nFeats1 features of the second stage
-// only (first-stage tags) for each token of the sentence.
-func stackFeatures(infos []tokInfo, out []uint64) []uint64 {
-	out = out[:0]
-	for k := range infos {
-		out = stackTokenFeatures(infos, k, out)
 	}
 	return out
 }
