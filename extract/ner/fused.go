@@ -16,7 +16,7 @@ const personBias = 80
 // must hash into the same number of buckets (UnmarshalModel checks).
 func (m *Model) fuse() {
 	m.perBias = personBias
-	m.fused, m.blocks, m.stack = nil, nil, nil
+	m.fused, m.blocks, m.stack, m.prof29, m.prof30 = nil, nil, nil, nil, nil
 	m.lists = newWordLists(m.common, m.prof)
 	if m.second == nil {
 		return
@@ -26,6 +26,7 @@ func (m *Model) fuse() {
 	n := m.first.buckets()
 	m.blocks, m.fused = sparseRows(m.first.w[:n*nTags], m.second.w[:n*nTags])
 	m.stack = m.stackRows()
+	m.profTables()
 }
 
 // tagFirst runs the first stage over every sentence, writing its tags into
@@ -51,51 +52,158 @@ func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []u
 // sentEmissions writes the shared features' first-stage scores of the
 // sentence's tokens into em1 and their second-stage scores into em2.
 //
-// The context features' rows are scattered over a weight table larger than
-// the CPU caches (1.5 MB of non-zero rows), so many look-ups miss. The rows are therefore first
-// located for the whole sentence (offs) and touched, one byte load each,
-// with nothing depending on the loads: the CPU then has many misses in
-// flight at once instead of the few a summing loop leaves room for, and the
-// summing pass finds the rows in cache.
+// Of the features the word cache's entries do not sum, templates 18, 19,
+// 20 and 28 mostly take the value they have for a token with no title word
+// before it, inside a sentence and without document flags (73% of the
+// tokens of conll2003-dev have all of these, 88% or more each): the entry's
+// self sum holds those rows (defaultFeatures), and only a token in another
+// context hashes its own and takes the default's row off. Templates 29 and
+// 30 combine two profile classes, below 11 with any profile learnProfile
+// makes, and are read from tables (Model.prof29). That leaves five
+// features a token to hash: 15-17, 21 and 22, whose bucket is often empty
+// (69% for 15 and 16, 40% for 21 and 22); an empty bucket's row, the zero
+// row, adds nothing but its bias, so it is left out and the bias counted
+// one row less.
+//
+// The rows left are scattered over a weight table larger than the CPU
+// caches (1.5 MB of non-zero rows), so many look-ups miss. They are
+// therefore first located for the whole sentence (offs) and touched, one
+// byte load each, with nothing depending on the loads: the CPU then has
+// many misses in flight at once instead of the few a summing loop leaves
+// room for, and the summing pass finds the rows in cache.
 func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, em1, em2 []int32) {
 	mask := uint64(m.first.buckets() - 1)
 	n := len(infos)
-	if cap(c.offs) < n*nContext {
-		c.offs = make([]int32, n*nContext, 2*n*nContext)
+	if cap(c.offs) < n*maxContext {
+		c.offs = make([]int32, n*maxContext, 2*n*maxContext)
 	}
-	offs := c.offs[:n*nContext]
-	var ctx [nContext]uint64
+	offs := c.offs[:n*maxContext]
+	c.nOffs = growU8(c.nOffs, n)
+	nOffs := c.nOffs[:n]
+	subs := c.subs[:0]
 	blocks := m.blocks
-	for k := 0; k < n; k++ {
-		contextFeatures(infos, k, &ctx)
-		o := offs[k*nContext : (k+1)*nContext : (k+1)*nContext]
-		for j := range o {
-			o[j] = rowIn(blocks, ctx[j]&mask)
-		}
-	}
-	c.sink += touch(m.fused, offs)
-	for k := 0; k < n; k++ {
-		var acc lanes
-		addLanes(&acc, &ents[k].self)
-		p1, p2, n1, n2 := &c.bos, &c.bos, &c.eos, &c.eos
-		if k >= 1 {
-			p1 = ents[k-1]
-		}
-		if k >= 2 {
-			p2 = ents[k-2]
-		}
+	p := 0
+	lastTitle := -4 // the last title word's position
+	t, p1 := &infos[0], &bosInfo
+	for k := range nOffs {
+		n1 := &eosInfo
 		if k+1 < n {
-			n1 = ents[k+1]
+			n1 = &infos[k+1]
 		}
-		if k+2 < n {
-			n2 = ents[k+2]
+		// The rows are written at j and kept (j advanced) unless zero.
+		o := offs[p : p+maxContext : p+maxContext]
+		j := putRow(o, 0, blocks, mix(15, p1.lower, t.lower, 0)&mask)
+		j = putRow(o, j, blocks, mix(16, t.lower, n1.lower, 0)&mask)
+		j = putRow(o, j, blocks, mix(17, p1.shape, t.shape, n1.shape)&mask)
+		j = putRow(o, j, blocks, mix(21, p1.lower, t.shape, 0)&mask)
+		j = putRow(o, j, blocks, mix(22, t.shape, n1.lower, 0)&mask)
+		if t.prof|p1.prof|n1.prof >= profRows {
+			// Beyond the tables (not with the embedded model).
+			j = putRow(o, j, blocks, profFeature(29, uint64(t.prof), uint64(p1.prof), 0)&mask)
+			j = putRow(o, j, blocks, profFeature(30, uint64(t.prof), uint64(n1.prof), 0)&mask)
 		}
-		addLanes(&acc, &p1.asP1)
-		addLanes(&acc, &p2.asP2)
-		addLanes(&acc, &n1.asN1)
-		addLanes(&acc, &n2.asN2)
-		addRows(&acc, m.fused, offs[k*nContext:(k+1)*nContext])
-		unpack(&acc, nFeats1, em1[k*nTags:(k+1)*nTags], em2[k*nTags:(k+1)*nTags])
+		titleLeft := uint64(0) // distance to a title word within 3 tokens to the left
+		if k-lastTitle <= 3 {
+			titleLeft = uint64(k - lastTitle)
+		}
+		f := t.flags
+		if f&fTitle != 0 {
+			lastTitle = k
+		}
+		sent := uint64(f & (fSentStart | fCapsLine))
+		doc := uint64(f & (fDocLower | fDocCapMid))
+		if titleLeft|sent|doc != 0 {
+			// Another context than the entry's: this token's features
+			// replace the default ones (defaultFeatures) that its self
+			// sum holds. They are rare enough to be kept apart (subs).
+			var def [4]uint64
+			defaultFeatures(t, &def)
+			own := [4]uint64{
+				mix(18, titleLeft, t.shape, 0),
+				mix(19, sent, t.shape, uint64(f&(fTitle|fCommon))),
+				mix(20, doc, t.shape, sent),
+				profFeature(28, uint64(t.prof), t.shape, sent),
+			}
+			for i := range def {
+				if own[i] != def[i] {
+					subs = append(subs, ctxSub{int32(k), rowIn(blocks, def[i]&mask)})
+					j = putRow(o, j, blocks, own[i]&mask)
+				}
+			}
+		}
+		nOffs[k] = uint8(j)
+		p += j
+		p1, t = t, n1
+	}
+	c.subs = subs
+	c.sink += touch(m.fused, offs[:p])
+	// The entries of the sentence with two boundary markers either side:
+	// token k's neighbours are ext[k:k+5] without a test.
+	ext := append(append(append(c.ext[:0], &c.bos, &c.bos), ents...), &c.eos, &c.eos)
+	c.ext = ext
+	p = 0
+	var tp uint8 // the previous token's profile class
+	for k := range nOffs {
+		var acc lanes
+		e := ext[k : k+5 : k+5]
+		addLanes(&acc, &e[2].self)
+		addLanes(&acc, &e[1].asP1)
+		addLanes(&acc, &e[0].asP2)
+		addLanes(&acc, &e[3].asN1)
+		addLanes(&acc, &e[4].asN2)
+		nf := int32(nWordRows)
+		tk, tn := infos[k].prof, e[3].info.prof
+		if tk|tp|tn < profRows { // as the first loop decided
+			addLanes(&acc, &m.prof29[tk][tp])
+			addLanes(&acc, &m.prof30[tk][tn])
+			nf += 2
+		}
+		tp = tk
+		j := int(nOffs[k])
+		addRows(&acc, m.fused, offs[p:p+j])
+		p += j
+		nf += int32(j)
+		for len(subs) > 0 && subs[0].k == int32(k) {
+			subRow(&acc, m.fused, subs[0].row)
+			subs = subs[1:]
+			nf--
+		}
+		unpack(&acc, nf, em1[k*nTags:(k+1)*nTags], em2[k*nTags:(k+1)*nTags])
+	}
+}
+
+// putRow writes the row of bucket b at o[j] and returns j+1, or j when it
+// is the zero row (sentEmissions leaves those out). No branch: a context
+// feature's bucket is empty or not about as often.
+func putRow(o []int32, j int, blocks []rowBlock, b uint64) int {
+	r := rowIn(blocks, b)
+	o[j] = r
+	return j + int((uint32(r)|-uint32(r))>>31)
+}
+
+// maxContext is the most rows sentEmissions sums for a token besides the
+// word cache's: five hashed features, two profile features beyond the
+// tables, four in another context than the default.
+const maxContext = 11
+
+// ctxSub is a default row (defaultFeatures) that sentEmissions takes off
+// token k's sum.
+type ctxSub struct{ k, row int32 }
+
+// profRows bounds the profile classes of the tables of templates 29 and 30
+// (Model.prof29, prof30): the classes learnProfile gives are below 11.
+const profRows = 16
+
+// profTables sets m.prof29 and m.prof30: the fused rows, in lanes, of
+// templates 29 and 30 for every pair of profile classes below profRows.
+func (m *Model) profTables() {
+	mask := uint64(m.first.buckets() - 1)
+	m.prof29, m.prof30 = new([profRows][profRows]lanes), new([profRows][profRows]lanes)
+	for a := range uint64(profRows) {
+		for b := range uint64(profRows) {
+			addRow(&m.prof29[a][b], m.fused, m.rowOf(profFeature(29, a, b, 0)&mask))
+			addRow(&m.prof30[a][b], m.fused, m.rowOf(profFeature(30, a, b, 0)&mask))
+		}
 	}
 }
 

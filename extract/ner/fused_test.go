@@ -17,6 +17,42 @@ import (
 // warm word cache.
 func TestTagDocMatchesReference(t *testing.T) {
 	m := defaultModel()
+	texts := referenceTexts(t)
+	tg := new(tagger)
+	for pass := range 2 {
+		for _, src := range texts {
+			checkTagDoc(t, m, tg, text.Analyze(src))
+		}
+		if t.Failed() {
+			t.Fatalf("pass %d", pass)
+		}
+	}
+}
+
+// TestTagDocProfileBeyondTables is TestTagDocMatchesReference with a model
+// whose profile classes are too large for the tables of templates 29 and
+// 30 (sentEmissions then hashes them), and apart from the common-word set.
+func TestTagDocProfileBeyondTables(t *testing.T) {
+	m := *defaultModel()
+	m.prof = slices.Clone(m.prof)
+	for i, c := range m.prof {
+		if c != 0 {
+			m.prof[i] = c + profRows
+		}
+	}
+	m.fuse()
+	if m.lists != nil {
+		t.Fatal("the profile and the common-word set are still merged")
+	}
+	tg := new(tagger)
+	for _, src := range referenceTexts(t) {
+		checkTagDoc(t, &m, tg, text.Analyze(src))
+	}
+}
+
+// referenceTexts returns a few texts and, when present, those of
+// conll2003-dev.
+func referenceTexts(t *testing.T) []string {
 	texts := []string{
 		"SOCCER - BLINKEN WINS AGAIN.\nMOSCOW 1996-08-30\nStriker Antony Blinken scored twice for Spartak on Friday.",
 		"U.S. Secretary of State Antony Blinken said on Saturday the talks would go on.",
@@ -33,15 +69,7 @@ func TestTagDocMatchesReference(t *testing.T) {
 			texts = append(texts, d.Text)
 		}
 	}
-	tg := new(tagger)
-	for pass := range 2 {
-		for _, src := range texts {
-			checkTagDoc(t, m, tg, text.Analyze(src))
-		}
-		if t.Failed() {
-			t.Fatalf("pass %d", pass)
-		}
-	}
+	return texts
 }
 
 // checkTagDoc compares m.tagDoc with the plain tagger on a.

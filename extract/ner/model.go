@@ -65,6 +65,10 @@ type Model struct {
 	lists  wordLists // common and prof merged, for tagging (fuse)
 	blocks []rowBlock
 	stack  *stackRows // the second stage's rows of templates 25-27 (fuse)
+	// prof29[a][b] is the fused row, in lanes, of template 29 for
+	// profile classes a (the token's) and b (the previous token's); prof30
+	// the same of template 30 with the next token's (fuse).
+	prof29, prof30 *[profRows][profRows]lanes
 }
 
 // stage is one tagger with hashed features and weights quantised to int8

@@ -56,6 +56,19 @@ func addRows(acc *lanes, fused []fusedRow, offs []int32) {
 	acc[0], acc[1], acc[2], acc[3], acc[4] = a0, a1, a2, a3, a4
 }
 
+// subRow takes the biased fused row b off acc, which must hold it (a lane
+// of acc then is at least the row's byte, and no borrow crosses lanes).
+func subRow(acc *lanes, fused []fusedRow, b int32) {
+	r := &fused[b]
+	x0 := binary.LittleEndian.Uint64(r[0:8])
+	x1 := binary.LittleEndian.Uint64(r[8:16])
+	acc[0] -= x0 & evenBytes
+	acc[1] -= x0 >> 8 & evenBytes
+	acc[2] -= x1 & evenBytes
+	acc[3] -= x1 >> 8 & evenBytes
+	acc[4] -= uint64(r[16]) | uint64(r[17])<<16
+}
+
 // addLanes adds v to acc.
 func addLanes(acc, v *lanes) {
 	acc[0] += v[0]

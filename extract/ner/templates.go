@@ -112,38 +112,16 @@ func profFeature(tmpl, prof, b, c uint64) uint64 {
 	return mix(tmpl, prof, b, c)
 }
 
-// nContext is the number of tokenFeatures' features that the word cache
-// (wordcache.go) cannot sum ahead: they combine the token with its
-// neighbours, its sentence position or the document.
-const nContext = 11
-
-// contextFeatures writes token k's features of templates 15-22 and 28-30
-// into out, exactly as tokenFeatures computes them; with the word cache's
-// sums (templates 0-14 and 23) they make up tokenFeatures' set.
-func contextFeatures(infos []tokInfo, k int, out *[nContext]uint64) {
-	t := &infos[k]
-	p1, n1 := neighbour(infos, k-1), neighbour(infos, k+1)
-	titleLeft := uint64(0)
-	for d := 1; d <= 3 && k-d >= 0; d++ {
-		if infos[k-d].flags&fTitle != 0 {
-			titleLeft = uint64(d)
-			break
-		}
-	}
-	f := t.flags
-	sent := uint64(f & (fSentStart | fCapsLine))
-	doc := uint64(f & (fDocLower | fDocCapMid))
-	*out = [nContext]uint64{
-		mix(15, p1.lower, t.lower, 0),
-		mix(16, t.lower, n1.lower, 0),
-		mix(17, p1.shape, t.shape, n1.shape),
-		mix(18, titleLeft, t.shape, 0),
-		mix(19, sent, t.shape, uint64(f&(fTitle|fCommon))),
-		mix(20, doc, t.shape, sent),
-		mix(21, p1.lower, t.shape, 0),
-		mix(22, t.shape, n1.lower, 0),
-		profFeature(28, uint64(t.prof), t.shape, sent),
-		profFeature(29, uint64(t.prof), uint64(p1.prof), 0),
-		profFeature(30, uint64(t.prof), uint64(n1.prof), 0),
+// defaultFeatures writes token t's features of templates 18, 19, 20 and
+// 28 as tokenFeatures computes them for a token with no title word in the
+// three before it, neither first in its sentence nor on a caps line, and
+// without document flags: they then depend on the word only, and the word
+// cache sums them into an entry (wordFeatures, sentEmissions).
+func defaultFeatures(t *tokInfo, out *[4]uint64) {
+	*out = [4]uint64{
+		mix(18, 0, t.shape, 0),
+		mix(19, 0, t.shape, uint64(t.flags&(fTitle|fCommon))),
+		mix(20, 0, t.shape, 0),
+		profFeature(28, uint64(t.prof), t.shape, 0),
 	}
 }

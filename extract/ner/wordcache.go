@@ -11,8 +11,9 @@ import (
 // it stands: its tokInfo as scratch.info computes it, and the summed fused
 // weights (both stages) of the features that look at it alone. Of the 27
 // shared features of a token (tokenFeatures), 10 are the token's own
-// (templates 0-8 and 23) and 6 its neighbours' own words or shapes
-// (templates 9-14), so a cache hit replaces 16 hashed look-ups in the weight
+// (templates 0-8 and 23), 4 its own in the most common context (templates
+// 18-20 and 28: defaultFeatures) and 6 its neighbours' own words or shapes
+// (templates 9-14), so a cache hit replaces 20 hashed look-ups in the weight
 // table, mostly cache misses, by five vector additions. News repeats
 // words a lot, within a document and across documents, so most tokens hit.
 //
@@ -31,7 +32,8 @@ const (
 // slots, a large allocation, start on a page), the last of which holds
 // what a look-up reads (info and key).
 type wordEntry struct {
-	// self sums templates 0-8 and 23; asP1 the features of the word as the
+	// self sums templates 0-8 and 23 and the default context's 18-20 and
+	// 28 (defaultFeatures); asP1 the features of the word as the
 	// previous token (9, 13), asP2 as the one before (11), asN1 as the next
 	// (10, 14), asN2 as the one after (12).
 	self, asP1, asP2, asN1, asN2 lanes
@@ -76,10 +78,14 @@ type wordCache struct {
 	infos    []tokInfo
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
-	// offs is sentEmissions' rows (in Model.fused); while docInfo runs, the
-	// rows of the pending entries' sums, nWordFeats an entry.
-	offs []int32
-	sink byte // touch's results
+	ext      []*wordEntry // sentEmissions' entries of a sentence
+	// offs is sentEmissions' rows (in Model.fused), nOffs[k] of them for
+	// token k, and subs the default rows it takes off; while docInfo runs,
+	// offs holds the rows of the pending entries' sums, nWordFeats an entry.
+	offs  []int32
+	nOffs []uint8
+	subs  []ctxSub
+	sink  byte // touch's results
 }
 
 // reset prepares the cache for a document tagged with m.
@@ -192,18 +198,26 @@ func (c *wordCache) fill(e *wordEntry, tok string, s *scratch, id int) {
 }
 
 // nWordFeats is the number of features summed into a word entry: the
-// templates wordFeatures lists.
-const nWordFeats = 16
+// templates wordFeatures lists. nWordRows of them count in one token's sum
+// (sentEmissions): its own and the four neighbours' parts.
+const (
+	nWordFeats = 20
+	nWordRows  = 20
+)
 
-// wordFeatures writes the features of a word entry's sums: self's ten,
-// then asP1's two, asN1's two, asP2's and asN2's. The templates and their
+// wordFeatures writes the features of a word entry's sums: self's ten of
+// the word alone and four of its default context (defaultFeatures), then
+// asP1's two, asN1's two, asP2's and asN2's. The templates and their
 // arguments are tokenFeatures'.
 func wordFeatures(t *tokInfo, out *[nWordFeats]uint64) {
+	var def [4]uint64
+	defaultFeatures(t, &def)
 	*out = [nWordFeats]uint64{
 		mix(0, 0, 0, 0), mix(1, t.form, 0, 0), mix(2, t.lower, 0, 0),
 		mix(3, t.shape, 0, 0), mix(4, t.pre2, 0, 0), mix(5, t.pre3, 0, 0),
 		mix(6, t.suf2, 0, 0), mix(7, t.suf3, 0, 0), mix(8, t.suf4, 0, 0),
 		mix(23, uint64(t.length), t.shape, uint64(t.flags&(fAllCaps|fCommon))),
+		def[0], def[1], def[2], def[3],
 		mix(9, t.lower, 0, 0), mix(13, t.shape, 0, 0),
 		mix(10, t.lower, 0, 0), mix(14, t.shape, 0, 0),
 		mix(11, t.lower, 0, 0),
@@ -222,11 +236,11 @@ func (c *wordCache) fillVectors() {
 	for i, id := range c.pending {
 		e := c.entry(id)
 		o := c.offs[i*nWordFeats : (i+1)*nWordFeats : (i+1)*nWordFeats]
-		m.rowSum(&e.self, o[:10])
-		m.rowSum(&e.asP1, o[10:12])
-		m.rowSum(&e.asN1, o[12:14])
-		m.rowSum(&e.asP2, o[14:15])
-		m.rowSum(&e.asN2, o[15:16])
+		m.rowSum(&e.self, o[:14])
+		m.rowSum(&e.asP1, o[14:16])
+		m.rowSum(&e.asN1, o[16:18])
+		m.rowSum(&e.asP2, o[18:19])
+		m.rowSum(&e.asN2, o[19:20])
 	}
 }
 
@@ -238,11 +252,11 @@ func (m *Model) wordVectors(e *wordEntry, t *tokInfo) {
 	for i, f := range fs {
 		offs[i] = m.rowOf(f & uint64(m.first.buckets()-1))
 	}
-	m.rowSum(&e.self, offs[:10])
-	m.rowSum(&e.asP1, offs[10:12])
-	m.rowSum(&e.asN1, offs[12:14])
-	m.rowSum(&e.asP2, offs[14:15])
-	m.rowSum(&e.asN2, offs[15:16])
+	m.rowSum(&e.self, offs[:14])
+	m.rowSum(&e.asP1, offs[14:16])
+	m.rowSum(&e.asN1, offs[16:18])
+	m.rowSum(&e.asP2, offs[18:19])
+	m.rowSum(&e.asN2, offs[19:20])
 }
 
 // rowSum sets v to the sum of the fused rows at offs (swar.go).
