@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"hash/maphash"
+	"math/rand/v2"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -65,7 +65,7 @@ func (w *wordInfo) tokInfo() tokInfo {
 // across documents.
 type wordCache struct {
 	model *Model
-	seed  maphash.Seed
+	seed  uint64      // slotHash's, random per cache
 	gen   uint32      // the current document
 	slots []wordEntry // 1 << wordCacheBits
 	// extra holds this document's words that are too long for a slot or
@@ -93,7 +93,7 @@ func (c *wordCache) reset(m *Model) {
 	if c.model != m || c.gen == ^uint32(0) {
 		if c.slots == nil {
 			c.slots = make([]wordEntry, 1<<wordCacheBits)
-			c.seed = maphash.MakeSeed()
+			c.seed = rand.Uint64()
 		}
 		clear(c.slots)
 		c.model, c.gen = m, 0
@@ -121,13 +121,12 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 	// has many in flight. A block's lines fit in the L1 cache. ids holds
 	// the slot numbers meanwhile (-1: not cacheable).
 	const block = 48
-	mask := uint64(len(c.slots) - 1)
 	for lo := 0; lo < len(ids); lo += block {
 		toks := a.Tokens[lo:min(lo+block, len(ids))]
 		for i, t := range toks {
 			ids[lo+i] = -1
 			if len(t.Text) <= maxCachedWord {
-				ids[lo+i] = int32(maphash.String(c.seed, t.Text) & mask)
+				ids[lo+i] = int32(slotHash(c.seed, t.Text) >> (64 - wordCacheBits))
 				c.sink += touchEntry(&c.slots[ids[lo+i]])
 			}
 		}
@@ -152,6 +151,30 @@ func (c *wordCache) docInfo(m *Model, a *text.Analysis, s *scratch) []tokInfo {
 	c.fillVectors()
 	docFlags(a, infos, &s.words)
 	return infos
+}
+
+// slotHash hashes a token's text for its slot (the top wordCacheBits
+// bits): FNV-1a from a random start, four bytes a step (one load), its
+// bits mixed up by a multiplication. Tokens are short (five bytes on
+// average), and this inlined loop costs a fraction of maphash.String's
+// call chain, which took some 150 instructions a token. The start is
+// random so that no text can be written to make its words collide; a
+// collision costs a refill, never a wrong entry (the key is compared).
+func slotHash(seed uint64, s string) uint64 {
+	h := seed ^ uint64(len(s))
+	for ; len(s) >= 4; s = s[4:] {
+		h = (h ^ (uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24)) * fnvPrime
+	}
+	var x uint64 // the last bytes, no loop
+	switch len(s) {
+	case 3:
+		x = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16
+	case 2:
+		x = uint64(s[0]) | uint64(s[1])<<8
+	case 1:
+		x = uint64(s[0])
+	}
+	return (h ^ x) * fnvPrime * 0x9E3779B97F4A7C15
 }
 
 // touchEntry loads a word of each of the four cache lines of e, so that
