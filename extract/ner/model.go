@@ -87,6 +87,9 @@ type stage struct {
 	// fromMax[t] is the best transition into t from a tag other than O
 	// (set by fuse, for decode's shortcut).
 	fromMax [nTags]int32
+	// oSlack is the least of ttrans[t][O]-fromMax[t] over O and the B-X
+	// tags (set by fuse, for decode's shortcut).
+	oSlack int32
 }
 
 // buckets is the number of hashed feature buckets.
@@ -120,7 +123,9 @@ func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 	clear(tags)
 	infos := tg.wc.docInfo(m, a, &tg.s)
 	m.tagFirst(a, infos, tg, tags)
-	stack(infos, tags, &tg.s.words)
+	// docFlags (in docInfo) numbered the words of infos: the numbers in
+	// tg.s.words.ids still hold, lower-case hashes being unchanged.
+	stackNumbered(infos, tags, &tg.s.words, tg.s.words.ids)
 	m.tagSecond(a, infos, tg, tags)
 	return tags, infos
 }

@@ -7,9 +7,15 @@ package ner
 // a multi-word person name (perPos bits 1 and 2). Occurrences on all-caps
 // lines do not vote: their tags are the least reliable.
 func stack(infos []tokInfo, tags []uint8, w *wordIDs) {
+	stackNumbered(infos, tags, w, w.number(infos))
+}
+
+// stackNumbered is stack with the words of infos already numbered: ids is
+// what w.number(infos) returns (tagDoc has docFlags' numbers, the
+// words being the same).
+func stackNumbered(infos []tokInfo, tags []uint8, w *wordIDs, ids []int32) {
 	// The votes of each word (wordIDs); a word none of whose occurrences
 	// votes has none (the map this replaced had no entry for it).
-	ids := w.number(infos)
 	w.votes = append(w.votes[:0], make([]votes, w.n)...)
 	vote := func(i int) (*votes, int, uint8) {
 		v := &w.votes[ids[i]]

@@ -285,9 +285,7 @@ func (m *Model) wordVectors(e *wordEntry, t *tokInfo) {
 // rowSum sets v to the sum of the fused rows at offs (swar.go).
 func (m *Model) rowSum(v *lanes, offs []int32) {
 	*v = lanes{}
-	for _, b := range offs {
-		addRow(v, m.fused, b)
-	}
+	addRows(v, m.fused, offs)
 }
 
 // entry returns the entry of an index lookup returned.
