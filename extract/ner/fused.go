@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"encoding/binary"
+
 	"github.com/dossier-reader/dossier/extract/text"
 )
 
@@ -31,11 +33,14 @@ func (m *Model) fuse() {
 
 // tagFirst runs the first stage over every sentence, writing its tags into
 // tags, and sums on the way the second stage's weights of the same
-// (shared) features into tg.em2. The features of the word cache's entries
+// (shared) features into tg.part2. The features of the word cache's entries
 // (tg.wc.ents, set by wordCache.docInfo) come summed; only the context
 // features are hashed and looked up.
 func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []uint8) {
-	tg.em2 = grow(tg.em2, len(infos)*nTags)
+	if cap(tg.part2) < len(infos) {
+		tg.part2 = make([]secondPart, len(infos), 2*len(infos))
+	}
+	tg.part2 = tg.part2[:len(infos)] // every sentence's part set below
 	for _, se := range a.Sentences {
 		n := se.Last - se.First
 		if n <= 0 {
@@ -43,14 +48,14 @@ func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []u
 		}
 		tg.em = grow(tg.em, n*nTags)
 		m.sentEmissions(infos[se.First:se.Last], tg.wc.ents[se.First:se.Last], &tg.wc,
-			tg.em, tg.em2[se.First*nTags:se.Last*nTags])
+			tg.em, tg.part2[se.First:se.Last])
 		tg.back = growU8(tg.back, n*nTags)
 		decode(tg.em, m.first, n, tg.back, tags[se.First:se.Last])
 	}
 }
 
 // sentEmissions writes the shared features' first-stage scores of the
-// sentence's tokens into em1 and their second-stage scores into em2.
+// sentence's tokens into em1 and their second-stage sums into part2.
 //
 // Of the features the word cache's entries do not sum, templates 18, 19,
 // 20 and 28 mostly take the value they have for a token with no title word
@@ -71,7 +76,7 @@ func (m *Model) tagFirst(a *text.Analysis, infos []tokInfo, tg *tagger, tags []u
 // byte load each, with nothing depending on the loads: the CPU then has
 // many misses in flight at once instead of the few a summing loop leaves
 // room for, and the summing pass finds the rows in cache.
-func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, em1, em2 []int32) {
+func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, em1 []int32, part2 []secondPart) {
 	mask := uint64(m.first.buckets() - 1)
 	n := len(infos)
 	if cap(c.offs) < n*maxContext {
@@ -168,7 +173,8 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 			subs = subs[1:]
 			nf--
 		}
-		unpack(&acc, nf, em1[k*nTags:(k+1)*nTags], em2[k*nTags:(k+1)*nTags])
+		unpackFirst(&acc, nf, em1[k*nTags:(k+1)*nTags])
+		part2[k] = secondPart{acc[2], acc[3], acc[4], nf}
 	}
 }
 
@@ -219,40 +225,57 @@ func touch(fused []fusedRow, offs []int32) byte {
 	return x
 }
 
-// tagSecond adds the second stage's own features (stack.go must have run)
-// to tg.em2 and decodes every sentence again into tags. Their weights are
-// read from the fused rows (the second stage's half, summed in lanes as
-// sentEmissions does), the same integers as m.second.w holds: template 24's
-// row through its hash, templates 25-27's from m.stack, which holds the row
-// of every value they can take.
+// tagSecond decodes every sentence again into tags with the second
+// stage's emissions (secondEmissions; stack.go must have run).
 func (m *Model) tagSecond(a *text.Analysis, infos []tokInfo, tg *tagger, tags []uint8) {
-	mask := uint64(m.second.buckets() - 1)
-	st := m.stack
 	for _, se := range a.Sentences {
 		n := se.Last - se.First
 		if n <= 0 {
 			continue
 		}
-		in := infos[se.First:se.Last]
-		em := tg.em2[se.First*nTags : se.Last*nTags]
-		for k := range in {
-			e := em[k*nTags : (k+1)*nTags : (k+1)*nTags]
-			t, p1, n1 := &in[k], neighbour(in, k-1), neighbour(in, k+1)
-			var acc lanes
-			addRow(&acc, m.fused, rowIn(m.blocks, mix(24, uint64(t.maj), t.shape, 0)&mask))
-			x := &st.t25[(int(t.maj)*4+int(t.perPos))*2+int(t.flags/fCapsLine&1)]
-			y := &st.t26[(int(t.maj)*nMaj+int(n1.maj))*nMaj+int(p1.maj)]
-			z := &st.t27[(int(t.p1)*nTags+int(p1.p1))*nTags+int(n1.p1)]
-			acc[2] += x[0] + y[0] + z[0]
-			acc[3] += x[1] + y[1] + z[1]
-			acc[4] += x[2] + y[2] + z[2]
-			addSecond(&acc, nFeats2-nFeats1, e)
-			e[tagBPER] -= m.perBias
-			e[tagIPER] -= m.perBias
-		}
+		tg.em = growU32(tg.em, n*nTags)
+		m.secondEmissions(infos[se.First:se.Last], tg.part2[se.First:se.Last], tg.em)
 		tg.back = growU8(tg.back, n*nTags)
-		decode(em, m.second, n, tg.back, tags[se.First:se.Last])
+		decode(tg.em, m.second, n, tg.back, tags[se.First:se.Last])
 	}
+}
+
+// secondEmissions completes the second stage's sums of a sentence's tokens
+// (infos, part2: tagFirst's) with its own features and writes its scores
+// to em. The weights are read from the fused rows (the second stage's
+// half, in lanes as sentEmissions sums them), the same integers as
+// m.second.w holds: template 24's row through its hash, templates 25-27's
+// from m.stack, which holds the row of every value they can take.
+func (m *Model) secondEmissions(infos []tokInfo, part2 []secondPart, em []int32) {
+	mask := uint64(m.second.buckets() - 1)
+	st := m.stack
+	part2 = part2[:len(infos)]
+	for k := range infos {
+		t, p1, n1 := &infos[k], neighbour(infos, k-1), neighbour(infos, k+1)
+		x := &st.t25[(int(t.maj)*4+int(t.perPos))*2+int(t.flags/fCapsLine&1)]
+		y := &st.t26[(int(t.maj)*nMaj+int(n1.maj))*nMaj+int(p1.maj)]
+		z := &st.t27[(int(t.p1)*nTags+int(p1.p1))*nTags+int(n1.p1)]
+		// Template 24's row: its second-stage lanes only (addRow's last
+		// three).
+		r := &m.fused[rowIn(m.blocks, mix(24, uint64(t.maj), t.shape, 0)&mask)]
+		x1 := binary.LittleEndian.Uint64(r[8:16])
+		sp := &part2[k]
+		a2 := sp.a2 + x1&evenBytes + x[0] + y[0] + z[0]
+		a3 := sp.a3 + x1>>8&evenBytes + x[1] + y[1] + z[1]
+		a4 := sp.a4 + (uint64(r[16]) | uint64(r[17])<<16) + x[2] + y[2] + z[2]
+		e := em[k*nTags : (k+1)*nTags : (k+1)*nTags]
+		unpackSecond(a2, a3, a4, (sp.nf+nFeats2-nFeats1)*weightBias, e)
+		e[tagBPER] -= m.perBias
+		e[tagIPER] -= m.perBias
+	}
+}
+
+// secondPart is a token's second-stage sum after the first stage: lanes
+// 2-4 (swar.go) of the rows of its shared features, and their number. The
+// second stage adds its own features' rows and unpacks it once (tagSecond).
+type secondPart struct {
+	a2, a3, a4 uint64
+	nf         int32
 }
 
 // nMaj is the number of values of tokInfo.maj: none, O and the types.
@@ -260,9 +283,10 @@ const nMaj = 2 + nTypes
 
 // stackRows holds the second stage's part of the fused row (lanes 2-4, see
 // swar.go: lane 0 of the first also holds a first-stage weight, which
-// addSecond ignores) of every feature of templates 25-27 (stackTokenFeatures),
-// indexed by their arguments: these take 48, 216 and 729 values, so the
-// rows are looked up once (fuse) instead of hashed for every token.
+// unpackSecond ignores) of every feature of templates 25-27
+// (stackTokenFeatures), indexed by their arguments: these take 48, 216 and
+// 729 values, so the rows are looked up once (fuse) instead of hashed for
+// every token.
 type stackRows struct {
 	t25 [nMaj * 4 * 2][3]uint64          // maj, perPos, on a caps line
 	t26 [nMaj * nMaj * nMaj][3]uint64    // maj, next maj, previous maj

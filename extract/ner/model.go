@@ -100,7 +100,7 @@ type tagger struct {
 	s     scratch
 	feats []uint64
 	em    []int32
-	em2   []int32 // second-stage emissions of the whole document
+	part2 []secondPart // the first stage's part of the second's sums (tagFirst)
 	back  []uint8
 	tags  []uint8
 	wc    wordCache
@@ -163,6 +163,14 @@ func grow(b []int32, n int) []int32 {
 	b = b[:n]
 	clear(b)
 	return b
+}
+
+// growU32 is grow without the clearing, for buffers written in full.
+func growU32(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n, n*2)
+	}
+	return b[:n]
 }
 
 func growU8(b []uint8, n int) []uint8 {

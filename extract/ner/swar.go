@@ -6,10 +6,12 @@ import "encoding/binary"
 // register"): fuse stores each int8 weight w biased, as the byte w+128 (0
 // to 255), and a row's 18 bytes are added into five uint64 accumulators of
 // four 16-bit lanes each (an lanes value). Every lane only ever adds
-// non-negative numbers, at most 255 per feature and 27 features a token
-// (6885 < 65536), so no carry crosses lanes and the sums are exact; unpack
-// takes the bias off. That is about a third of the instructions of adding
-// the 18 bytes one by one.
+// non-negative numbers, at most 255 per row and at most 35 rows at a time
+// (a token's 31 features and the default rows sentEmissions takes off
+// again: 8925 < 65536), so no carry crosses lanes and the sums are exact;
+// a row taken off (subRow) was added before, so no borrow crosses lanes
+// either. unpackFirst and unpackSecond take the bias off. That is about a
+// third of the instructions of adding the 18 bytes one by one.
 //
 // Lanes: acc[0] holds row bytes 0, 2, 4, 6; acc[1] 1, 3, 5, 7; acc[2] 8,
 // 10, 12, 14; acc[3] 9, 11, 13, 15; acc[4] 16, 17. Bytes 0-8 are the first
@@ -78,22 +80,21 @@ func addLanes(acc, v *lanes) {
 	acc[4] += v[4]
 }
 
-// unpack writes the scores of acc, the sum of nf biased rows, to the two
-// stages' emissions e1 and e2: byte j of a row is lane j>>1 of acc[j&1]
-// for j < 8, lane (j-8)>>1 of acc[2+j&1] for j < 16, and lane j-16 of
-// acc[4].
-func unpack(acc *lanes, nf int32, e1, e2 []int32) {
+// unpackFirst writes the first stage's scores of acc, the sum of nf biased
+// rows, to e1: byte j of a row is lane j>>1 of acc[j&1] for j < 8 and lane
+// 0 of acc[2] for j = 8 (the second stage's bytes 9-17: unpackSecond).
+func unpackFirst(acc *lanes, nf int32, e1 []int32) {
 	bias := nf * weightBias
-	a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
+	a0, a1, a2 := acc[0], acc[1], acc[2]
 	e1 = e1[:nTags:nTags]
 	e1[0], e1[1], e1[2] = lane(a0, 0, bias), lane(a1, 0, bias), lane(a0, 1, bias)
 	e1[3], e1[4], e1[5] = lane(a1, 1, bias), lane(a0, 2, bias), lane(a1, 2, bias)
 	e1[6], e1[7], e1[8] = lane(a0, 3, bias), lane(a1, 3, bias), lane(a2, 0, bias)
-	unpackSecond(a2, a3, a4, bias, e2)
 }
 
 // unpackSecond writes the second stage's scores (row bytes 9-17) of the
-// lanes a2, a3 and a4 (see unpack), less bias, to e2.
+// lanes a2, a3 and a4, less bias, to e2: byte j is lane (j-8)>>1 of
+// acc[2+j&1] for j < 16 and lane j-16 of acc[4].
 func unpackSecond(a2, a3, a4 uint64, bias int32, e2 []int32) {
 	e2 = e2[:nTags:nTags]
 	e2[0], e2[1], e2[2] = lane(a3, 0, bias), lane(a2, 1, bias), lane(a3, 1, bias)
@@ -104,15 +105,4 @@ func unpackSecond(a2, a3, a4 uint64, bias int32, e2 []int32) {
 // lane is 16-bit lane k of a, less bias.
 func lane(a uint64, k uint, bias int32) int32 {
 	return int32(a>>(16*k)&0xFFFF) - bias
-}
-
-// addSecond adds to e the second stage's scores of acc, the sum of nf
-// biased fused rows (tagSecond).
-func addSecond(acc *lanes, nf int32, e []int32) {
-	var v [nTags]int32
-	unpackSecond(acc[2], acc[3], acc[4], nf*weightBias, v[:])
-	e = e[:nTags:nTags]
-	for t := range v {
-		e[t] += v[t]
-	}
 }
