@@ -29,7 +29,7 @@ func learnCasing(texts []string) casing {
 	var s scratch
 	for _, src := range texts {
 		a := text.Analyze(src)
-		infos := docInfo(a, &s)
+		infos, _ := docInfo(a, &s)
 		for _, ti := range infos {
 			if ti.flags&fPunct != 0 || ti.flags&(fSentStart|fCapsLine) != 0 && ti.flags&fCap != 0 {
 				continue

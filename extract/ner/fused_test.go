@@ -77,7 +77,7 @@ func checkTagDoc(t *testing.T, m *Model, tg *tagger, a *text.Analysis) {
 	t.Helper()
 	gotTags, gotInfos := m.tagDoc(a, tg)
 	s := scratch{common: m.common, prof: m.prof}
-	infos := docInfo(a, &s)
+	infos, affs := docInfo(a, &s)
 	for i := range infos {
 		w, g := infos[i], gotInfos[i]
 		if w.lower != g.lower || w.shape != g.shape || w.flags != g.flags || w.length != g.length || w.prof != g.prof {
@@ -99,7 +99,7 @@ func checkTagDoc(t *testing.T, m *Model, tg *tagger, a *text.Analysis) {
 			if n <= 0 {
 				continue
 			}
-			feats = sentFeatures(infos[se.First:se.Last], stage == 1, feats)
+			feats = sentFeatures(infos[se.First:se.Last], affs[se.First:se.Last], stage == 1, feats)
 			nf := featCount(stage == 1)
 			em := make([]int32, n*nTags)
 			for k := 0; k < n; k++ {

@@ -112,8 +112,8 @@ func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 	tg.s.common, tg.s.prof, tg.s.lists = m.common, m.prof, m.lists
 	if m.fused == nil {
 		tags := make([]uint8, len(a.Tokens))
-		infos := docInfo(a, &tg.s)
-		m.first.tag(a, infos, tg, tags)
+		infos, affs := docInfo(a, &tg.s)
+		m.first.tag(a, infos, affs, tg, tags)
 		return tags, infos
 	}
 	// The tags and infos are only used until the tagger goes back to the
@@ -132,14 +132,14 @@ func (m *Model) tagDoc(a *text.Analysis, tg *tagger) ([]uint8, []tokInfo) {
 
 // tag writes a single stage's best tags for every sentence into tags (a
 // model without a second stage).
-func (m *stage) tag(a *text.Analysis, infos []tokInfo, tg *tagger, tags []uint8) {
+func (m *stage) tag(a *text.Analysis, infos []tokInfo, affs []affixes, tg *tagger, tags []uint8) {
 	mask := uint64(m.buckets() - 1)
 	for _, se := range a.Sentences {
 		n := se.Last - se.First
 		if n <= 0 {
 			continue
 		}
-		tg.feats = baseFeatures(infos[se.First:se.Last], tg.feats)
+		tg.feats = baseFeatures(infos[se.First:se.Last], affs[se.First:se.Last], tg.feats)
 		tg.em = grow(tg.em, n*nTags)
 		for k := 0; k < n; k++ {
 			e := tg.em[k*nTags : (k+1)*nTags : (k+1)*nTags]

@@ -38,9 +38,9 @@ func learnProfile(m *Model, texts []string) profile {
 	tg := tagger{s: scratch{common: m.common}}
 	for _, src := range texts {
 		a := text.Analyze(src)
-		infos := docInfo(a, &tg.s)
+		infos, affs := docInfo(a, &tg.s)
 		tags := make([]uint8, len(a.Tokens))
-		m.first.tag(a, infos, &tg, tags)
+		m.first.tag(a, infos, affs, &tg, tags)
 		for i, ti := range infos {
 			if ti.flags&fCap == 0 || ti.flags&(fPunct|fSentStart|fCapsLine) != 0 {
 				continue

@@ -5,10 +5,10 @@ package ner
 // grown as needed: token k's features are out[k*nf : (k+1)*nf]. Training
 // uses it; tagging computes the same features in parts (baseFeatures, or the
 // word cache, contextFeatures and the second stage's tables: fused.go).
-func sentFeatures(infos []tokInfo, second bool, out []uint64) []uint64 {
+func sentFeatures(infos []tokInfo, affs []affixes, second bool, out []uint64) []uint64 {
 	out = out[:0]
 	for k := range infos {
-		out = tokenFeatures(infos, k, out)
+		out = tokenFeatures(infos, affs, k, out)
 		if second {
 			out = stackTokenFeatures(infos, k, out)
 		}
@@ -18,18 +18,18 @@ func sentFeatures(infos []tokInfo, second bool, out []uint64) []uint64 {
 
 // baseFeatures writes the nFeats1 features every stage shares for each
 // token of the sentence.
-func baseFeatures(infos []tokInfo, out []uint64) []uint64 {
+func baseFeatures(infos []tokInfo, affs []affixes, out []uint64) []uint64 {
 	out = out[:0]
 	for k := range infos {
-		out = tokenFeatures(infos, k, out)
+		out = tokenFeatures(infos, affs, k, out)
 	}
 	return out
 }
 
 // tokenFeatures appends the nFeats1 shared features of token k.
 // Neighbours outside the sentence are the BOS/EOS markers.
-func tokenFeatures(infos []tokInfo, k int, out []uint64) []uint64 {
-	t := &infos[k]
+func tokenFeatures(infos []tokInfo, affs []affixes, k int, out []uint64) []uint64 {
+	t, af := &infos[k], &affs[k]
 	p1, p2, n1, n2 := neighbour(infos, k-1), neighbour(infos, k-2), neighbour(infos, k+1), neighbour(infos, k+2)
 	titleLeft := uint64(0) // distance to a title word within 3 tokens to the left
 	for d := 1; d <= 3 && k-d >= 0; d++ {
@@ -43,14 +43,14 @@ func tokenFeatures(infos []tokInfo, k int, out []uint64) []uint64 {
 	doc := uint64(f & (fDocLower | fDocCapMid))
 	return append(out,
 		mix(0, 0, 0, 0),
-		mix(1, t.form, 0, 0),
+		mix(1, af.form, 0, 0),
 		mix(2, t.lower, 0, 0),
 		mix(3, t.shape, 0, 0),
-		mix(4, t.pre2, 0, 0),
-		mix(5, t.pre3, 0, 0),
-		mix(6, t.suf2, 0, 0),
-		mix(7, t.suf3, 0, 0),
-		mix(8, t.suf4, 0, 0),
+		mix(4, af.pre2, 0, 0),
+		mix(5, af.pre3, 0, 0),
+		mix(6, af.suf2, 0, 0),
+		mix(7, af.suf3, 0, 0),
+		mix(8, af.suf4, 0, 0),
 		mix(9, p1.lower, 0, 0),
 		mix(10, n1.lower, 0, 0),
 		mix(11, p2.lower, 0, 0),
@@ -87,8 +87,12 @@ func stackTokenFeatures(infos []tokInfo, k int, out []uint64) []uint64 {
 }
 
 var (
-	bosInfo = tokInfo{form: hashBOS, lower: hashBOS, shape: hashBOS}
-	eosInfo = tokInfo{form: hashEOS, lower: hashEOS, shape: hashEOS}
+	bosInfo = tokInfo{lower: hashBOS, shape: hashBOS}
+	eosInfo = tokInfo{lower: hashEOS, shape: hashEOS}
+	// The markers' own features are never used (only their features as
+	// neighbours are); their affixes are those of the former tokInfo.
+	bosAffixes = affixes{form: hashBOS}
+	eosAffixes = affixes{form: hashEOS}
 )
 
 func neighbour(infos []tokInfo, k int) *tokInfo {

@@ -75,6 +75,7 @@ type prepared struct {
 	a     *text.Analysis
 	gold  []uint8
 	infos []tokInfo
+	affs  []affixes
 }
 
 func prepare(docs []evaldata.Doc, common casing) []prepared {
@@ -82,7 +83,8 @@ func prepare(docs []evaldata.Doc, common casing) []prepared {
 	s := scratch{common: common}
 	for i := range docs {
 		a := text.Analyze(docs[i].Text)
-		out[i] = prepared{a: a, gold: GoldTags(a, &docs[i]), infos: docInfo(a, &s)}
+		infos, affs := docInfo(a, &s)
+		out[i] = prepared{a: a, gold: GoldTags(a, &docs[i]), infos: infos, affs: affs}
 	}
 	return out
 }
@@ -94,7 +96,7 @@ func examples(docs []prepared, bits uint8, second bool) []example {
 	mask := uint64(1)<<bits - 1
 	for _, d := range docs {
 		for _, se := range d.a.Sentences {
-			feats = sentFeatures(d.infos[se.First:se.Last], second, feats)
+			feats = sentFeatures(d.infos[se.First:se.Last], d.affs[se.First:se.Last], second, feats)
 			ex := example{feats: make([]uint32, len(feats)), gold: slices.Clone(d.gold[se.First:se.Last])}
 			for k, f := range feats {
 				ex.feats[k] = uint32(f & mask)
@@ -170,7 +172,7 @@ func Train(docs []evaldata.Doc, opt TrainOptions) *Model {
 			tg := tagger{s: scratch{common: common, prof: prof}}
 			for _, d := range out { // distinct documents per fold: no data race
 				tags := make([]uint8, len(d.a.Tokens))
-				st.tag(d.a, d.infos, &tg, tags)
+				st.tag(d.a, d.infos, d.affs, &tg, tags)
 				stack(d.infos, tags, &tg.s.words)
 			}
 		}()

@@ -43,9 +43,9 @@ type wordEntry struct {
 	key                          [maxCachedWord]byte
 }
 
-// wordInfo is the part of a tokInfo that tagging reads once the word's own
-// features are summed: the form and affix hashes only feed the sums (fill
-// hashes them at once), and an entry without them is 56 bytes smaller.
+// wordInfo is the part of a tokInfo that depends on the word alone (no
+// first-stage results), 8 bytes smaller: the affixes only feed the sums,
+// and fill hashes them at once.
 type wordInfo struct {
 	lower, shape uint64
 	flags        uint32
@@ -56,7 +56,7 @@ func newWordInfo(t *tokInfo) wordInfo {
 	return wordInfo{lower: t.lower, shape: t.shape, flags: t.flags, length: t.length, prof: t.prof}
 }
 
-// tokInfo is w as a tokInfo whose form and affix hashes are zero.
+// tokInfo is w as a tokInfo without first-stage results.
 func (w *wordInfo) tokInfo() tokInfo {
 	return tokInfo{lower: w.lower, shape: w.shape, flags: w.flags, length: w.length, prof: w.prof}
 }
@@ -98,8 +98,8 @@ func (c *wordCache) reset(m *Model) {
 		clear(c.slots)
 		c.model, c.gen = m, 0
 		c.bos, c.eos = wordEntry{info: newWordInfo(&bosInfo)}, wordEntry{info: newWordInfo(&eosInfo)}
-		m.wordVectors(&c.bos, &bosInfo)
-		m.wordVectors(&c.eos, &eosInfo)
+		m.wordVectors(&c.bos, &bosInfo, &bosAffixes)
+		m.wordVectors(&c.eos, &eosInfo, &eosAffixes)
 	}
 	c.gen++
 	c.extra = c.extra[:0]
@@ -208,12 +208,12 @@ func (c *wordCache) lookup(tok string, i int32, s *scratch) int32 {
 // wait for fillVectors (the entry's index is in c.pending, its rows in
 // c.offs).
 func (c *wordCache) fill(e *wordEntry, tok string, s *scratch, id int) {
-	ti := s.info(tok)
+	ti, af := s.info(tok)
 	e.info = newWordInfo(&ti)
 	e.gen = c.gen
 	c.pending = append(c.pending, int32(id))
 	var fs [nWordFeats]uint64
-	wordFeatures(&ti, &fs)
+	wordFeatures(&ti, &af, &fs)
 	mask := uint64(c.model.first.buckets() - 1)
 	for _, f := range fs {
 		c.offs = append(c.offs, c.model.rowOf(f&mask))
@@ -232,13 +232,13 @@ const (
 // the word alone and four of its default context (defaultFeatures), then
 // asP1's two, asN1's two, asP2's and asN2's. The templates and their
 // arguments are tokenFeatures'.
-func wordFeatures(t *tokInfo, out *[nWordFeats]uint64) {
+func wordFeatures(t *tokInfo, af *affixes, out *[nWordFeats]uint64) {
 	var def [4]uint64
 	defaultFeatures(t, &def)
 	*out = [nWordFeats]uint64{
-		mix(0, 0, 0, 0), mix(1, t.form, 0, 0), mix(2, t.lower, 0, 0),
-		mix(3, t.shape, 0, 0), mix(4, t.pre2, 0, 0), mix(5, t.pre3, 0, 0),
-		mix(6, t.suf2, 0, 0), mix(7, t.suf3, 0, 0), mix(8, t.suf4, 0, 0),
+		mix(0, 0, 0, 0), mix(1, af.form, 0, 0), mix(2, t.lower, 0, 0),
+		mix(3, t.shape, 0, 0), mix(4, af.pre2, 0, 0), mix(5, af.pre3, 0, 0),
+		mix(6, af.suf2, 0, 0), mix(7, af.suf3, 0, 0), mix(8, af.suf4, 0, 0),
 		mix(23, uint64(t.length), t.shape, uint64(t.flags&(fAllCaps|fCommon))),
 		def[0], def[1], def[2], def[3],
 		mix(9, t.lower, 0, 0), mix(13, t.shape, 0, 0),
@@ -268,9 +268,9 @@ func (c *wordCache) fillVectors() {
 }
 
 // wordVectors sets e's weight sums from its info t (the boundary markers).
-func (m *Model) wordVectors(e *wordEntry, t *tokInfo) {
+func (m *Model) wordVectors(e *wordEntry, t *tokInfo, af *affixes) {
 	var fs [nWordFeats]uint64
-	wordFeatures(t, &fs)
+	wordFeatures(t, af, &fs)
 	var offs [nWordFeats]int32
 	for i, f := range fs {
 		offs[i] = m.rowOf(f & uint64(m.first.buckets()-1))
