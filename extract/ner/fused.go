@@ -85,7 +85,6 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 	offs := c.offs[:n*maxContext]
 	c.nOffs = growU8(c.nOffs, n)
 	nOffs := c.nOffs[:n]
-	subs := c.subs[:0]
 	blocks := m.blocks
 	p := 0
 	lastTitle := -4 // the last title word's position
@@ -117,10 +116,11 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 		}
 		sent := uint64(f & (fSentStart | fCapsLine))
 		doc := uint64(f & (fDocLower | fDocCapMid))
+		ns := 0
 		if titleLeft|sent|doc != 0 {
 			// Another context than the entry's: this token's features
 			// replace the default ones (defaultFeatures) that its self
-			// sum holds. They are rare enough to be kept apart (subs).
+			// sum holds, whose rows follow the token's (ns of them).
 			var def [4]uint64
 			defaultFeatures(t, &def)
 			own := [4]uint64{
@@ -129,52 +129,81 @@ func (m *Model) sentEmissions(infos []tokInfo, ents []*wordEntry, c *wordCache, 
 				mix(20, doc, t.shape, sent),
 				profFeature(28, uint64(t.prof), t.shape, sent),
 			}
+			var sub [4]int32
 			for i := range def {
 				if own[i] != def[i] {
-					subs = append(subs, ctxSub{int32(k), rowIn(blocks, def[i]&mask)})
 					j = putRow(o, j, blocks, own[i]&mask)
+					sub[ns] = rowIn(blocks, def[i]&mask)
+					ns++
 				}
 			}
+			copy(o[j:], sub[:ns])
 		}
-		nOffs[k] = uint8(j)
-		p += j
+		nOffs[k] = uint8(j | ns<<4)
+		p += j + ns
 		p1, t = t, n1
 	}
-	c.subs = subs
 	c.sink += touch(m.fused, offs[:p])
 	// The entries of the sentence with two boundary markers either side:
 	// token k's neighbours are ext[k:k+5] without a test.
 	ext := append(append(append(c.ext[:0], &c.bos, &c.bos), ents...), &c.eos, &c.eos)
 	c.ext = ext
+	// The sums, in registers (a0-a4: lanes, swar.go).
+	fused := m.fused
 	p = 0
 	var tp uint8 // the previous token's profile class
-	for k := range nOffs {
-		var acc lanes
+	for k, cnt := range nOffs {
 		e := ext[k : k+5 : k+5]
-		addLanes(&acc, &e[2].self)
-		addLanes(&acc, &e[1].asP1)
-		addLanes(&acc, &e[0].asP2)
-		addLanes(&acc, &e[3].asN1)
-		addLanes(&acc, &e[4].asN2)
+		v, q1, q2, x1, x2 := &e[2].self, &e[1].asP1, &e[0].asP2, &e[3].asN1, &e[4].asN2
+		a0 := v[0] + q1[0] + q2[0] + x1[0] + x2[0]
+		a1 := v[1] + q1[1] + q2[1] + x1[1] + x2[1]
+		a2 := v[2] + q1[2] + q2[2] + x1[2] + x2[2]
+		a3 := v[3] + q1[3] + q2[3] + x1[3] + x2[3]
+		a4 := v[4] + q1[4] + q2[4] + x1[4] + x2[4]
 		nf := int32(nWordRows)
 		tk, tn := infos[k].prof, e[3].info.prof
 		if tk|tp|tn < profRows { // as the first loop decided
-			addLanes(&acc, &m.prof29[tk][tp])
-			addLanes(&acc, &m.prof30[tk][tn])
+			y, z := &m.prof29[tk][tp], &m.prof30[tk][tn]
+			a0 += y[0] + z[0]
+			a1 += y[1] + z[1]
+			a2 += y[2] + z[2]
+			a3 += y[3] + z[3]
+			a4 += y[4] + z[4]
 			nf += 2
 		}
 		tp = tk
-		j := int(nOffs[k])
-		addRows(&acc, m.fused, offs[p:p+j])
+		j := int(cnt & 15)
+		for _, b := range offs[p : p+j] {
+			r := &fused[b]
+			r0 := binary.LittleEndian.Uint64(r[0:8])
+			r1 := binary.LittleEndian.Uint64(r[8:16])
+			a0 += r0 & evenBytes
+			a1 += r0 >> 8 & evenBytes
+			a2 += r1 & evenBytes
+			a3 += r1 >> 8 & evenBytes
+			a4 += uint64(r[16]) | uint64(r[17])<<16
+		}
 		p += j
 		nf += int32(j)
-		for len(subs) > 0 && subs[0].k == int32(k) {
-			subRow(&acc, m.fused, subs[0].row)
-			subs = subs[1:]
-			nf--
+		if cnt > 15 {
+			// The default rows to take off: each was added with self,
+			// so no borrow crosses lanes.
+			ns := int(cnt >> 4)
+			for _, b := range offs[p : p+ns] {
+				r := &fused[b]
+				r0 := binary.LittleEndian.Uint64(r[0:8])
+				r1 := binary.LittleEndian.Uint64(r[8:16])
+				a0 -= r0 & evenBytes
+				a1 -= r0 >> 8 & evenBytes
+				a2 -= r1 & evenBytes
+				a3 -= r1 >> 8 & evenBytes
+				a4 -= uint64(r[16]) | uint64(r[17])<<16
+			}
+			p += ns
+			nf -= int32(ns)
 		}
-		unpackFirst(&acc, nf, em1[k*nTags:(k+1)*nTags])
-		part2[k] = secondPart{acc[2], acc[3], acc[4], nf}
+		unpackFirst(a0, a1, a2, nf, em1[k*nTags:(k+1)*nTags])
+		part2[k] = secondPart{a2, a3, a4, nf}
 	}
 }
 
@@ -187,14 +216,12 @@ func putRow(o []int32, j int, blocks []rowBlock, b uint64) int {
 	return j + int((uint32(r)|-uint32(r))>>31)
 }
 
-// maxContext is the most rows sentEmissions sums for a token besides the
+// maxContext is the most rows sentEmissions keeps for a token besides the
 // word cache's: five hashed features, two profile features beyond the
-// tables, four in another context than the default.
-const maxContext = 11
-
-// ctxSub is a default row (defaultFeatures) that sentEmissions takes off
-// token k's sum.
-type ctxSub struct{ k, row int32 }
+// tables, four in another context than the default and the four default
+// rows they replace. nOffs holds the numbers of the first (below 16) and
+// of the last.
+const maxContext = 15
 
 // profRows bounds the profile classes of the tables of templates 29 and 30
 // (Model.prof29, prof30): the classes learnProfile gives are below 11.

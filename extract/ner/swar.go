@@ -9,9 +9,9 @@ import "encoding/binary"
 // non-negative numbers, at most 255 per row and at most 35 rows at a time
 // (a token's 31 features and the default rows sentEmissions takes off
 // again: 8925 < 65536), so no carry crosses lanes and the sums are exact;
-// a row taken off (subRow) was added before, so no borrow crosses lanes
-// either. unpackFirst and unpackSecond take the bias off. That is about a
-// third of the instructions of adding the 18 bytes one by one.
+// a row taken off (sentEmissions) was added before, so no borrow crosses
+// lanes either. unpackFirst and unpackSecond take the bias off. That is
+// about a third of the instructions of adding the 18 bytes one by one.
 //
 // Lanes: acc[0] holds row bytes 0, 2, 4, 6; acc[1] 1, 3, 5, 7; acc[2] 8,
 // 10, 12, 14; acc[3] 9, 11, 13, 15; acc[4] 16, 17. Bytes 0-8 are the first
@@ -58,34 +58,12 @@ func addRows(acc *lanes, fused []fusedRow, offs []int32) {
 	acc[0], acc[1], acc[2], acc[3], acc[4] = a0, a1, a2, a3, a4
 }
 
-// subRow takes the biased fused row b off acc, which must hold it (a lane
-// of acc then is at least the row's byte, and no borrow crosses lanes).
-func subRow(acc *lanes, fused []fusedRow, b int32) {
-	r := &fused[b]
-	x0 := binary.LittleEndian.Uint64(r[0:8])
-	x1 := binary.LittleEndian.Uint64(r[8:16])
-	acc[0] -= x0 & evenBytes
-	acc[1] -= x0 >> 8 & evenBytes
-	acc[2] -= x1 & evenBytes
-	acc[3] -= x1 >> 8 & evenBytes
-	acc[4] -= uint64(r[16]) | uint64(r[17])<<16
-}
-
-// addLanes adds v to acc.
-func addLanes(acc, v *lanes) {
-	acc[0] += v[0]
-	acc[1] += v[1]
-	acc[2] += v[2]
-	acc[3] += v[3]
-	acc[4] += v[4]
-}
-
-// unpackFirst writes the first stage's scores of acc, the sum of nf biased
-// rows, to e1: byte j of a row is lane j>>1 of acc[j&1] for j < 8 and lane
-// 0 of acc[2] for j = 8 (the second stage's bytes 9-17: unpackSecond).
-func unpackFirst(acc *lanes, nf int32, e1 []int32) {
+// unpackFirst writes the first stage's scores of the lanes a0-a2 of a sum
+// of nf biased rows to e1: byte j of a row is lane j>>1 of a0 (j even) or
+// a1 (odd) for j < 8, and lane 0 of a2 for j = 8 (the second stage's bytes
+// 9-17: unpackSecond).
+func unpackFirst(a0, a1, a2 uint64, nf int32, e1 []int32) {
 	bias := nf * weightBias
-	a0, a1, a2 := acc[0], acc[1], acc[2]
 	e1 = e1[:nTags:nTags]
 	e1[0], e1[1], e1[2] = lane(a0, 0, bias), lane(a1, 0, bias), lane(a0, 1, bias)
 	e1[3], e1[4], e1[5] = lane(a1, 1, bias), lane(a0, 2, bias), lane(a1, 2, bias)

@@ -79,12 +79,12 @@ type wordCache struct {
 	pending  []int32 // entries filled by this document, sums not yet computed
 	ents     []*wordEntry
 	ext      []*wordEntry // sentEmissions' entries of a sentence
-	// offs is sentEmissions' rows (in Model.fused), nOffs[k] of them for
-	// token k, and subs the default rows it takes off; while docInfo runs,
-	// offs holds the rows of the pending entries' sums, nWordFeats an entry.
+	// offs is sentEmissions' rows (in Model.fused), token k's to add and
+	// then to take off (their numbers are nOffs[k]&15 and nOffs[k]>>4);
+	// while docInfo runs, offs holds the rows of the pending entries'
+	// sums, nWordFeats an entry.
 	offs  []int32
 	nOffs []uint8
-	subs  []ctxSub
 	sink  byte // touch's results
 }
 
