@@ -13,14 +13,16 @@ package ner
 // one tag are contiguous, and the nine-way maximum is unrolled.
 func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 	trans, tt := &st.mtrans, &st.ttrans
-	var prev [nTags]int32
+	// Two score rows, swapped each step rather than copied: every step
+	// writes all of cur.
+	var rows [2][nTags]int32
+	prev, cur := &rows[0], &rows[1]
 	for t := 0; t < nTags; t++ {
 		prev[t] = em[t] + trans[t]
 	}
 	for k := 1; k < n; k++ {
 		e := (*[nTags]int32)(em[k*nTags : (k+1)*nTags])
 		bk := (*[nTags]uint8)(back[k*nTags : (k+1)*nTags])
-		var cur [nTags]int32
 		// O and B-X: any predecessor. When O's path reaches what any other
 		// predecessor could with its best transition into the tag
 		// (hi+fromMax), O is the argmax and, being tag 0, the first to
@@ -41,27 +43,27 @@ func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 			if s := p0 + tt[0][tagO]; hi+st.fromMax[0] <= s {
 				cur[0], bk[0] = s+e[0], tagO
 			} else {
-				cur[0], bk[0] = stepAny(&prev, &tt[0], e[0])
+				cur[0], bk[0] = stepAny(prev, &tt[0], e[0])
 			}
 			if s := p0 + tt[1][tagO]; hi+st.fromMax[1] <= s {
 				cur[1], bk[1] = s+e[1], tagO
 			} else {
-				cur[1], bk[1] = stepAny(&prev, &tt[1], e[1])
+				cur[1], bk[1] = stepAny(prev, &tt[1], e[1])
 			}
 			if s := p0 + tt[3][tagO]; hi+st.fromMax[3] <= s {
 				cur[3], bk[3] = s+e[3], tagO
 			} else {
-				cur[3], bk[3] = stepAny(&prev, &tt[3], e[3])
+				cur[3], bk[3] = stepAny(prev, &tt[3], e[3])
 			}
 			if s := p0 + tt[5][tagO]; hi+st.fromMax[5] <= s {
 				cur[5], bk[5] = s+e[5], tagO
 			} else {
-				cur[5], bk[5] = stepAny(&prev, &tt[5], e[5])
+				cur[5], bk[5] = stepAny(prev, &tt[5], e[5])
 			}
 			if s := p0 + tt[7][tagO]; hi+st.fromMax[7] <= s {
 				cur[7], bk[7] = s+e[7], tagO
 			} else {
-				cur[7], bk[7] = stepAny(&prev, &tt[7], e[7])
+				cur[7], bk[7] = stepAny(prev, &tt[7], e[7])
 			}
 		}
 		// I-X (2, 4, 6, 8): B-X or I-X before.
@@ -69,9 +71,9 @@ func decode(em []int32, st *stage, n int, back []uint8, out []uint8) {
 		cur[4], bk[4] = stepI(prev[3], prev[4], &tt[4], 3, e[4])
 		cur[6], bk[6] = stepI(prev[5], prev[6], &tt[6], 5, e[6])
 		cur[8], bk[8] = stepI(prev[7], prev[8], &tt[8], 7, e[8])
-		prev = cur
+		prev, cur = cur, prev
 	}
-	backtrace(&prev, n, back, out)
+	backtrace(prev, n, back, out)
 }
 
 // stepAny is the score and back pointer of a tag that any tag may

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -214,9 +215,13 @@ func (c *wordCache) fill(e *wordEntry, tok string, s *scratch, id int) {
 	c.pending = append(c.pending, int32(id))
 	var fs [nWordFeats]uint64
 	wordFeatures(&ti, &af, &fs)
-	mask := uint64(c.model.first.buckets() - 1)
-	for _, f := range fs {
-		c.offs = append(c.offs, c.model.rowOf(f&mask))
+	m := c.model
+	mask, blocks := uint64(m.first.buckets()-1), m.blocks
+	n := len(c.offs)
+	c.offs = slices.Grow(c.offs, nWordFeats)[:n+nWordFeats]
+	o := (*[nWordFeats]int32)(c.offs[n:])
+	for i, f := range fs {
+		o[i] = rowIn(blocks, f&mask)
 	}
 }
 
