@@ -20,6 +20,7 @@ const (
 	fLowerWord             // starts with a lower-case letter
 	fCommon                // usually written in lower case in news text (casing.go)
 	fPrefixed              // a lower-case prefix and hyphen before a capital ("pro-Assad": prefixLen)
+	fLetter                // has a letter (unicode.IsLetter; no feature reads it)
 )
 
 // tokInfo holds the hashes of a token's string views that tagging reads
@@ -157,6 +158,11 @@ func (s *scratch) info(tok string) (tokInfo, affixes) {
 	if letters == 0 && digits == 0 {
 		ti.flags |= fPunct
 	}
+	if letters > 0 {
+		// The letters counted are unicode.IsLetter's, and a prefix
+		// taken off leaves a capital: the whole token has a letter.
+		ti.flags |= fLetter
+	}
 	if letters > 0 && isTitle(s.lower) {
 		ti.flags |= fTitle
 	}
@@ -267,7 +273,7 @@ func capsLine(a *text.Analysis, infos []tokInfo, start, end int) bool {
 		switch {
 		case f&fAllCaps != 0, f&fCap != 0 && infos[i].length == 1:
 			upper++
-		case f&fPunct == 0 && f&fCap == 0 && hasLetter(a.Tokens[i].Text):
+		case f&fCap == 0 && f&fLetter != 0:
 			lower++
 		case f&fCap != 0:
 			lower++ // Titlecase word: a normal line
@@ -287,7 +293,7 @@ func titleLine(a *text.Analysis, infos []tokInfo, start, end int) bool {
 	for i := start; i < end; i++ {
 		f := infos[i].flags
 		switch {
-		case f&fPunct != 0 || !hasLetter(a.Tokens[i].Text):
+		case f&fLetter == 0:
 		case f&fCap != 0:
 			caps++
 		case infos[i].length <= 4:
@@ -302,15 +308,6 @@ func titleLine(a *text.Analysis, infos []tokInfo, start, end int) bool {
 func hasNewline(gap string) bool {
 	for i := 0; i < len(gap); i++ {
 		if gap[i] == '\n' {
-			return true
-		}
-	}
-	return false
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
 			return true
 		}
 	}

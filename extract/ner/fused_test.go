@@ -3,7 +3,9 @@ package ner
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dossier-reader/dossier/extract/internal/evaldata"
 	"github.com/dossier-reader/dossier/extract/text"
@@ -59,6 +61,7 @@ func referenceTexts(t *testing.T) []string {
 		"Sergei Lavrov met reporters in Moscow.\nLavrov said nothing new.",
 		"Al Qaeda leader Osama bin Laden was killed in Pakistan in 2011, pro-Assad forces said.",
 		"", "x", "Mr", "\"", "A very-long-token-that-the-word-cache-does-not-hold and Mr Smith.",
+		"pro-Assad ex-Beatle 1996 ½ ǅemal Ⓐ \xff\xfe é-É Ωmega 3rd -- ...",
 	}
 	if dir, ok := evaldata.Locate(); ok {
 		docs, err := evaldata.Read(filepath.Join(dir, "conll2003-dev.jsonl"))
@@ -83,6 +86,9 @@ func checkTagDoc(t *testing.T, m *Model, tg *tagger, a *text.Analysis) {
 		if w.lower != g.lower || w.shape != g.shape || w.flags != g.flags || w.length != g.length || w.prof != g.prof {
 			t.Errorf("token %d %q: info %+v, want %+v", i, a.Tokens[i].Text, g, w)
 			return
+		}
+		if hasLetter := strings.IndexFunc(a.Tokens[i].Text, unicode.IsLetter) >= 0; hasLetter != (w.flags&fLetter != 0) {
+			t.Errorf("token %q: fLetter %v, want %v", a.Tokens[i].Text, !hasLetter, hasLetter)
 		}
 	}
 	// The first stage, then the second, as Train's stages tag.

@@ -99,7 +99,7 @@ func clean(a *text.Analysis, infos []tokInfo, x mention) (mention, bool) {
 		return x, false
 	}
 	for i := x.first; i < x.last; i++ {
-		if infos[i].flags&fPunct == 0 && hasLetter(a.Tokens[i].Text) {
+		if infos[i].flags&fLetter != 0 {
 			return x, true
 		}
 	}

@@ -31,7 +31,7 @@ func propagate(a *text.Analysis, infos []tokInfo, tags []uint8, ms []mention) []
 	}
 	var extra []mention
 	for i, ti := range infos {
-		if !oneWord(tags, i) || typeIndex(tags[i]) == 1 || ti.flags&fCap == 0 || ti.flags&fTitle != 0 || !names[ti.lower] {
+		if ti.flags&fCap == 0 || !oneWord(tags, i) || typeIndex(tags[i]) == 1 || ti.flags&fTitle != 0 || !names[ti.lower] {
 			continue
 		}
 		if capitalNeighbour(infos, tags, i-1) || capitalNeighbour(infos, tags, i+1) {
