@@ -284,23 +284,46 @@ func (d *doc) chooseFeatures(c int, s span, ref rng, buf []uint32) []uint32 {
 }
 
 // runnerUpEnd is the end of the last bestEnd with the most mass after
-// the chosen end e, and that mass; -1 if none.
+// the chosen end e, and that mass; -1 if none. As in mbr, only the
+// candidates whose bound reaches the best mass found are summed: the
+// first with the most mass wins, as if every mass were computed.
 func (d *doc) runnerUpEnd(e int) (int, float32) {
-	best, bm := -1, float32(-1)
-	for i := range d.nEnds {
-		if int(d.ends[i]) != e && d.endMass[i] > bm {
-			best, bm = int(d.ends[i]), d.endMass[i]
+	es := &d.es
+	top := -1
+	for i := range es.n {
+		if int(es.ends[i]) != e && (top < 0 || es.ub[i] > es.ub[top]) {
+			top = i
 		}
 	}
-	return best, bm
+	if top < 0 {
+		return -1, -1
+	}
+	// A mass rounds winMass/sum once more: a mass can reach bm only if
+	// the bound of its sum reaches bm*sum less that rounding.
+	best, bm := -1, float32(-1)
+	for k := -1; k < es.n; k++ {
+		i := k
+		if k < 0 {
+			i = top
+		} else if i == top || int(es.ends[i]) == e || es.ub[i] < float64(bm)*float64(es.sum)/(1+1e-6) {
+			continue
+		}
+		if m := es.mass(i); m > bm || m == bm && i < best {
+			best, bm = i, m
+		}
+	}
+	if best < 0 {
+		return -1, -1
+	}
+	return int(es.ends[best]), bm
 }
 
 // massOf is the mass of end j in the last bestEnd, 0 if it was no
 // candidate.
 func (d *doc) massOf(j int) float32 {
-	for i := range d.nEnds {
-		if int(d.ends[i]) == j {
-			return d.endMass[i]
+	for i := range d.es.n {
+		if int(d.es.ends[i]) == j {
+			return d.es.mass(i)
 		}
 	}
 	return 0

@@ -109,12 +109,10 @@ type doc struct {
 	// the content of the last forward frame (bestStart, bestEnd).
 	startMargin, endConf float32
 	// start2 is the runner-up start of the last bestStart (-1 if none);
-	// ends[:nEnds] and endMass[:nEnds] are the end candidates of the last
-	// bestEnd with their minimum-Bayes-risk mass (alts.go).
-	start2  int
-	nEnds   int
-	ends    [64]int32
-	endMass [64]float32
+	// es holds the end candidates of the last bestEnd, whose
+	// minimum-Bayes-risk masses the other spans read (alts.go).
+	start2 int
+	es     endSet
 	// the quotation marks of the sentence last seen by cueContext
 	qsDoc                *doc
 	qsFirst, qsLast      int
