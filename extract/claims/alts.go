@@ -98,7 +98,7 @@ func (d *doc) forwardSpans(base draft, c, k, lim, last int) {
 	if !d.scored(&base) {
 		if r := d.trimEnd(rng{k, d.bestEnd(c, k, lim)}); d.words(r) >= 2 {
 			dr := base
-			dr.pieces = []rng{r}
+			dr.pieces = d.piece(r)
 			d.addKept(dr)
 		}
 		return
@@ -157,7 +157,7 @@ func (d *doc) pickSpan(base draft, alts []span, sm float32, k int, first bool, f
 	var bestC float32
 	for i, s := range alts {
 		dr := base
-		dr.pieces, dr.alt = []rng{s.r}, s.alt
+		dr.pieces, dr.alt = d.piece(s.r), s.alt
 		d.startMargin = sm
 		if i == 0 && first {
 			dr.score = firstScore
@@ -288,7 +288,7 @@ func (d *doc) chooseFeatures(c int, s span, ref rng, buf []uint32) []uint32 {
 // candidates whose bound reaches the best mass found are summed: the
 // first with the most mass wins, as if every mass were computed.
 func (d *doc) runnerUpEnd(e int) (int, float32) {
-	es := &d.es
+	es := d.es
 	top := -1
 	for i := range es.n {
 		if int(es.ends[i]) != e && (top < 0 || es.ub[i] > es.ub[top]) {
@@ -321,9 +321,10 @@ func (d *doc) runnerUpEnd(e int) (int, float32) {
 // massOf is the mass of end j in the last bestEnd, 0 if it was no
 // candidate.
 func (d *doc) massOf(j int) float32 {
-	for i := range d.es.n {
-		if int(d.es.ends[i]) == j {
-			return d.es.mass(i)
+	es := d.es
+	for i := range es.n {
+		if int(es.ends[i]) == j {
+			return es.mass(i)
 		}
 	}
 	return 0

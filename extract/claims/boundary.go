@@ -374,7 +374,10 @@ const endTemp = 5
 // end whose word count n has the most mass on ends of n/2 to 2n words.
 // It leaves the candidates in d.es.
 func (d *doc) bestEnd(c, k, lim int) int {
-	es := &d.es
+	if d.es == nil {
+		d.es = new(endSet)
+	}
+	es := d.es
 	n, w := 0, int32(0)
 	maxS := float32(0)
 	var buf []uint32

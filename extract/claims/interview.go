@@ -33,7 +33,7 @@ func (d *doc) interviews() {
 		if d.words(content) < 2 {
 			continue
 		}
-		d.drafts = append(d.drafts, draft{src: rng{a, b}, cue: rng{b, b + 1}, pieces: []rng{content}})
+		d.drafts = append(d.drafts, draft{src: rng{a, b}, cue: rng{b, b + 1}, pieces: d.piece(content)})
 		for k := i; k < e; k++ {
 			d.turn[k] = true
 		}

@@ -37,7 +37,8 @@ func TestMBR(t *testing.T) {
 	for it := range 20000 {
 		n := 1 + rng.IntN(maxEnds)
 		var d doc
-		es := &d.es
+		d.es = new(endSet)
+		es := d.es
 		ps := make([]float32, n)
 		w := int32(rng.IntN(2))
 		spread := []float32{0.01, 1, 10, 100, 1000}[it%5]

@@ -14,19 +14,27 @@ func (d *doc) dropNested() {
 	for i := range d.drafts {
 		d.cutAtClause(i)
 	}
-	keep := d.drafts[:0:0]
-	seen := map[string]bool{}
+	// The kept drafts go to the spare array d.spare (nestedIn reads every
+	// draft), which then swaps with d.drafts. A draft's key, its content
+	// text and cue word, is built in a reused buffer: only the map's copy
+	// of a kept key is allocated.
+	keep := d.spare[:0]
+	if d.seen == nil {
+		d.seen = map[string]bool{}
+	}
+	clear(d.seen)
 	for i, dr := range d.drafts {
-		t := d.src[d.toks[dr.pieces[0].a].Start:d.toks[dr.pieces[len(dr.pieces)-1].b-1].End]
+		t := append(d.key[:0], d.src[d.toks[dr.pieces[0].a].Start:d.toks[dr.pieces[len(dr.pieces)-1].b-1].End]...)
 		if !dr.cue.empty() {
-			t += "\x00" + d.toks[dr.cue.a].Text
+			t = append(append(t, 0), d.toks[dr.cue.a].Text...)
 		}
-		if !seen[t] && !d.nestedIn(i, dr) { // a repeated lead is annotated once, a retelling again
-			seen[t] = true
+		d.key = t
+		if !d.seen[string(t)] && !d.nestedIn(i, dr) { // a repeated lead is annotated once, a retelling again
+			d.seen[string(t)] = true
 			keep = append(keep, dr)
 		}
 	}
-	d.drafts = keep
+	d.spare, d.drafts = d.drafts, keep
 }
 
 // nestedIn reports whether draft i's cue lies in the content of another

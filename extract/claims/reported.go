@@ -61,7 +61,7 @@ func (d *doc) according(c, first, last int) {
 	if c > first+1 && d.flags[c-1]&fPunct != 0 {
 		content := d.trimEnd(rng{d.clauseStart(first, c-1), c - 1})
 		if d.words(content) >= 2 {
-			d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: frAccAfter})
+			d.add(draft{src: src, cue: cue, pieces: d.piece(content), frame: frAccAfter})
 		}
 		return
 	}
@@ -71,7 +71,7 @@ func (d *doc) according(c, first, last int) {
 	}
 	content := d.trimEnd(rng{k, d.forwardEnd(k, last)})
 	if d.words(content) >= 2 {
-		d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: frAccBefore})
+		d.add(draft{src: src, cue: cue, pieces: d.piece(content), frame: frAccBefore})
 	}
 }
 
@@ -138,7 +138,7 @@ func (d *doc) frame(c, first, last, start int) {
 	if d.words(content) < 2 {
 		return
 	}
-	d.add(draft{src: src, cue: cue, pieces: []rng{content}, frame: frObject})
+	d.add(draft{src: src, cue: cue, pieces: d.piece(content), frame: frObject})
 }
 
 // quotedCue reports a cue that opens a quotation right after its source
@@ -212,14 +212,17 @@ func (d *doc) trailing(src, cue rng, first, p, last int, fr uint8) {
 	if q := d.qid[end-1]; q >= 0 && d.flags[end-1]&fClose != 0 && d.quotes[q].open < begin {
 		begin = d.quotes[q].open
 	}
-	pieces := []rng{d.trimEnd(rng{begin, end})}
-	if d.words(pieces[0]) < 2 {
+	r := d.trimEnd(rng{begin, end})
+	if d.words(r) < 2 {
 		return
 	}
+	var pieces []rng
 	if next := d.continuation(max(src.b, cue.b), last); !next.empty() {
-		pieces = append(pieces, next)
+		pieces = []rng{r, next}
 	} else if rest := d.medialRest(max(src.b, cue.b), last); !rest.empty() && d.flags[end-1]&fClose == 0 {
-		pieces = append(pieces, rest)
+		pieces = []rng{r, rest}
+	} else {
+		pieces = d.piece(r)
 	}
 	d.add(draft{src: src, cue: cue, pieces: pieces, frame: fr})
 }

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-reader/dossier/extract/text"
 )
@@ -11,11 +12,17 @@ import (
 // they are claims of the speaker quoted just before. Shorter quotations
 // inside a sentence are scare quotes or titles and are left alone.
 func (d *doc) orphanQuotes(sents []text.Sentence) {
-	starts := make(map[int]bool, len(sents))
+	// starts marks the tokens that open a sentence (quotations open on
+	// tokens only).
+	starts := zeroed(d.starts, len(d.toks))
+	d.starts = starts
 	for _, s := range sents {
-		starts[s.First] = true
+		if s.First >= 0 && s.First < len(starts) {
+			starts[s.First] = true
+		}
 	}
-	covered := make([]bool, len(d.quotes))
+	covered := zeroed(d.covered, len(d.quotes))
+	d.covered = covered
 	for _, dr := range d.drafts {
 		for _, p := range dr.pieces {
 			for i := p.a; i < p.b; i++ {
@@ -32,7 +39,7 @@ func (d *doc) orphanQuotes(sents []text.Sentence) {
 		standalone := starts[q.open] || q.open > 0 && d.toks[q.open-1].Text == ":"
 		r := rng{q.open, q.close + 1}
 		if standalone && d.words(r) >= 3 {
-			d.drafts = append(d.drafts, draft{pieces: []rng{r}})
+			d.drafts = append(d.drafts, draft{pieces: d.piece(r)})
 		}
 	}
 }
@@ -40,18 +47,22 @@ func (d *doc) orphanQuotes(sents []text.Sentence) {
 // resolve turns the drafts into claims with byte spans and speakers.
 func (d *doc) resolve(people []Person) []Claim {
 	out := make([]Claim, 0, len(d.drafts))
+	// The claims' cue and source spans share one array, never grown (two
+	// per draft at most), rather than an allocation each.
+	spans := make([]text.Span, 0, 2*len(d.drafts))
 	for _, dr := range d.drafts {
 		c := Claim{Person: -1}
 		first, lastp := dr.pieces[0], dr.pieces[len(dr.pieces)-1]
 		c.Content = text.Span{Start: d.toks[first.a].Start, End: d.toks[lastp.b-1].End}
 		if len(dr.pieces) > 1 {
-			for _, p := range dr.pieces {
-				c.Pieces = append(c.Pieces, d.span(p))
+			c.Pieces = make([]text.Span, len(dr.pieces))
+			for k, p := range dr.pieces {
+				c.Pieces[k] = d.span(p)
 			}
 		}
 		if !dr.cue.empty() {
-			sp := d.span(dr.cue)
-			c.Cue = &sp
+			spans = append(spans, d.span(dr.cue))
+			c.Cue = &spans[len(spans)-1]
 		}
 		c.Kind = d.kind(dr.pieces)
 		if dr.src.empty() {
@@ -59,8 +70,8 @@ func (d *doc) resolve(people []Person) []Claim {
 				c.Speaker, c.Person = out[n-1].Speaker, out[n-1].Person
 			}
 		} else {
-			sp := d.span(dr.src)
-			c.Source = &sp
+			spans = append(spans, d.span(dr.src))
+			c.Source = &spans[len(spans)-1]
 			c.Speaker, c.Person = d.speaker(dr.src, people, out)
 		}
 		out = append(out, c)
@@ -95,14 +106,17 @@ func (d *doc) speaker(src rng, people []Person, prev []Claim) (string, int) {
 	// to someone already introduced: the person whose name ends in the head
 	// or whose role names the source, or an earlier claim's source with the
 	// same head noun; of those, the one met last before the source.
-	lname := strings.ToLower(name)
+	lname, lowered := "", false // strings.ToLower(name), made when first needed
 	best, bestAt := -1, -1
 	for i, p := range people {
 		// A role matches when it ends in the source's head noun and holds
 		// the whole source ("the Russian foreign minister" in "Russian
 		// Foreign Minister"); a country alone ("the U.S.") names no role.
-		roleMatch := p.Role != "" && strings.EqualFold(lastWord(p.Role), head) &&
-			strings.Contains(strings.ToLower(p.Role), lname)
+		roleMatch := p.Role != "" && strings.EqualFold(lastWord(p.Role), head)
+		if roleMatch && !lowered {
+			lname, lowered = strings.ToLower(name), true
+		}
+		roleMatch = roleMatch && strings.Contains(strings.ToLower(p.Role), lname)
 		if lastWord(p.Name) != head && !roleMatch {
 			continue
 		}
@@ -125,7 +139,26 @@ func (d *doc) speaker(src rng, people []Person, prev []Claim) (string, int) {
 	if best >= 0 {
 		return people[best].Name, best
 	}
-	return strings.Join(strings.Fields(name), " "), -1
+	return collapseSpace(name), -1
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), and s itself,
+// without the two allocations, when s holds no white space but single
+// ASCII spaces between words, as most names do.
+func collapseSpace(s string) string {
+	ok := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; ok && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			ok = false // Fields also splits on Unicode spaces
+		case c == ' ' && s[i+1] == ' ': // not the last byte: that is no space
+			ok = false
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // lastMentionBefore returns the end of p's last mention that ends at or
