@@ -136,11 +136,11 @@ func (d *doc) startScore(t *startTables, sk startKeys, c, j int, passed uint32) 
 	s += m.weight(mix(bStartPrevWord, p.w))
 	s += t.prevCls[p.cls]
 	s += m.weight(mix(sk.cueWord, tj.w))
-	s += m.weight(mix(sk.cueCls, tj.cls))
-	s += m.weight(mix(sk.cueDist, dist))
+	s += m.weight(mixSmall(sk.cueCls, tj.cls))
+	s += m.weight(mixSmall(sk.cueDist, dist))
 	s += t.dist[dist]
 	s += t.pair[p.cls][tj.cls]
-	s += m.weight(mix(mix(bStartWordDist, tj.w), dist))
+	s += m.weight(mixSmall(mix(bStartWordDist, tj.w), dist))
 	s += t.passed[passed]
 	s += m.weight(mix(sk.cuePrev, p.w))
 	return s
@@ -161,7 +161,7 @@ type endKeys struct{ cueAt, cueNext, cueLen, openAt, firstNext uint32 }
 
 func endKeysOf(inf []tokenInfo, c, k int) endKeys {
 	st, cls := inf[c].st, inf[k].cls
-	return endKeys{mix(bEndCueAt, st), mix(bEndCueNext, st), mix(bEndCueLen, st), mix(bEndOpenAt, cls), mix(bEndFirstNext, cls)}
+	return endKeys{mix(bEndCueAt, st), mix(bEndCueNext, st), mix(bEndCueLen, st), mixSmall(bEndOpenAt, cls), mixSmall(bEndFirstNext, cls)}
 }
 
 // endFeatures describes token j as the end (exclusive) of the content
@@ -456,7 +456,7 @@ type endKeyWeights struct{ cueAt, openAt [2]float32 }
 
 func (m *model) endKeyWeights(ek endKeys) (w endKeyWeights) {
 	for v := range uint32(2) {
-		w.cueAt[v], w.openAt[v] = m.weight(mix(ek.cueAt, v)), m.weight(mix(ek.openAt, v))
+		w.cueAt[v], w.openAt[v] = m.weight(mixSmall(ek.cueAt, v)), m.weight(mixSmall(ek.openAt, v))
 	}
 	return w
 }
@@ -479,12 +479,12 @@ func (d *doc) endScore(t *endTables, ew *endKeyWeights, ek endKeys, k, j, lim in
 	s += ew.cueAt[at]
 	s += m.weight(mix(ek.cueNext, next.w))
 	s += t.ln[ln]
-	s += m.weight(mix(ek.cueLen, ln))
+	s += m.weight(mixSmall(ek.cueLen, ln))
 	s += t.cut[cut]
 	s += ew.openAt[at]
 	s += m.weight(mix(ek.firstNext, next.w))
 	s += t.rest[bucket(lim-j)]
-	s += m.weight(mix(mix(bEndNextLen, next.w), ln))
+	s += m.weight(mixSmall(mix(bEndNextLen, next.w), ln))
 	return s
 }
 

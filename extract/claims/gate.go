@@ -179,11 +179,11 @@ func (d *doc) setEndFeatures(dr draft, fs []uint32) {
 	if p.b >= d.first && p.b < d.last && p.b < len(d.toks) {
 		next = d.inf[p.b].w
 	}
-	fs[15], fs[16] = mix(kLen, ln), mix(mix(kLenFrame, ln), fr)
-	fs[17], fs[18] = mix(kKind, kind), mix(mix(kKindFrame, kind), fr)
-	fs[21], fs[34] = mix(kLastCls, d.inf[p.b-1].cls), mix(mix(kScoreKind, sb), kind)
-	fs[36], fs[37], fs[38] = mix(mix(kCueLen, st), ln), mix(kEndConf, ec), mix(mix(kEndConfFrame, ec), fr)
-	fs[44], fs[45] = mix(kAlt, alt), mix(mix(kAltCue, alt), st)
-	fs[46], fs[47] = mix(mix(kAltLen, alt), ln), mix(mix(kAltConf, alt), ec)
-	fs[48], fs[49] = mix(kEndNext, next), mix(mix(kEndNextAlt, next), alt)
+	fs[15], fs[16] = mixSmall(kLen, ln), mixSmall(mixSmall(kLenFrame, ln), fr)
+	fs[17], fs[18] = mixSmall(kKind, kind), mixSmall(mixSmall(kKindFrame, kind), fr)
+	fs[21], fs[34] = mixSmall(kLastCls, d.inf[p.b-1].cls), mixSmall(mixSmall(kScoreKind, sb), kind)
+	fs[36], fs[37], fs[38] = mixSmall(mix(kCueLen, st), ln), mixSmall(kEndConf, ec), mixSmall(mixSmall(kEndConfFrame, ec), fr)
+	fs[44], fs[45] = mixSmall(kAlt, alt), mix(mixSmall(kAltCue, alt), st)
+	fs[46], fs[47] = mixSmall(mixSmall(kAltLen, alt), ln), mixSmall(mixSmall(kAltConf, alt), ec)
+	fs[48], fs[49] = mix(kEndNext, next), mixSmall(mix(kEndNextAlt, next), alt)
 }

@@ -57,3 +57,19 @@ func TestFindReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestMixSmall checks mixSmall against mix for small and large values.
+func TestMixSmall(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		h := rng.Uint32()
+		for v := range uint32(600) {
+			if mixSmall(h, v) != mix(h, v) {
+				t.Fatalf("mixSmall(%d, %d) = %d, want %d", h, v, mixSmall(h, v), mix(h, v))
+			}
+		}
+		if v := rng.Uint32(); mixSmall(h, v) != mix(h, v) {
+			t.Fatalf("mixSmall(%d, %d) = %d, want %d", h, v, mixSmall(h, v), mix(h, v))
+		}
+	}
+}
