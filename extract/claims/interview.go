@@ -15,6 +15,9 @@ const maxSpeakerTokens = 3
 // so that the sentence pass leaves them alone.
 func (d *doc) interviews() {
 	for i := range d.toks {
+		if glued(d.src, d.toks, i) {
+			continue // no turn starts without a paragraph break (turnStart)
+		}
 		a, b := d.turnStart(i)
 		if b < 0 {
 			continue

@@ -15,8 +15,19 @@ func isTwoQuote(toks []text.Token, i int) bool {
 // isDQ reports whether token i is a double quotation mark; of two
 // apostrophes the first one stands for the mark.
 func isDQ(toks []text.Token, i int) bool {
-	return isDoubleQuote(toks[i].Text) || isTwoQuote(toks, i) && (i == 0 || !isTwoQuote(toks, i-1))
+	return maybeQuote(toks[i].Text) && (isDoubleQuote(toks[i].Text) || isTwoQuote(toks, i) && (i == 0 || !isTwoQuote(toks, i-1)))
 }
+
+// maybeQuote reports whether a token of text t may be a mark isDQ knows,
+// by its first byte: most tokens are told at the cost of one look-up,
+// inline where findQuotes tests every token.
+func maybeQuote(t string) bool {
+	return t != "" && quoteLead[t[0]]
+}
+
+// quoteLead marks the first bytes of the marks isDQ knows: " ' ` and
+// the lead bytes of “ ” „ ‟ (E2) and « » (C2).
+var quoteLead = [256]bool{'"': true, '\'': true, '`': true, 0xE2: true, 0xC2: true}
 
 // isDoubleQuote reports whether a token is a double quotation mark.
 func isDoubleQuote(t string) bool {
@@ -65,6 +76,9 @@ func isClosePunct(t string) bool {
 // paraBreak reports whether a paragraph break lies between tokens i-1 and i:
 // a blank line, or a line break after a sentence end.
 func paraBreak(src string, toks []text.Token, i int) bool {
+	if glued(src, toks, i) {
+		return false
+	}
 	if i == 0 {
 		return true
 	}
@@ -86,6 +100,17 @@ func paraBreak(src string, toks []text.Token, i int) bool {
 	return false
 }
 
+// glued reports tokens i-1 and i glued or one space apart, with no
+// paragraph break between them (paraBreak) and told inline where every
+// token is tested (interviews, findQuotes).
+func glued(src string, toks []text.Token, i int) bool {
+	if i <= 0 || i >= len(toks) {
+		return false
+	}
+	e, s := toks[i-1].End, toks[i].Start
+	return s == e || s == e+1 && e < len(src) && src[e] != '\n'
+}
+
 // findQuotes pairs quotation marks into quotations in one pass. A quotation
 // opened and not closed by the end of its paragraph continues when the next
 // paragraph opens with a quotation mark (the news convention for quotes over
@@ -95,13 +120,13 @@ func findQuotes(src string, toks []text.Token, flags []uint16) []quote {
 	var out []quote
 	open, last := -1, -1 // open mark; last token of the open quotation
 	for i := 0; i < len(toks); i++ {
-		if i > 0 && open >= 0 && paraBreak(src, toks, i) {
+		if i > 0 && open >= 0 && !glued(src, toks, i) && paraBreak(src, toks, i) {
 			if !isDQ(toks, i) || !opensQuote(src, toks, i) {
 				out = append(out, quote{open, last})
 				open = -1
 			}
 		}
-		if !isDQ(toks, i) {
+		if !maybeQuote(toks[i].Text) || !isDQ(toks, i) {
 			last = i
 			continue
 		}
