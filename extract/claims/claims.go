@@ -213,6 +213,7 @@ func (d *doc) piece(r rng) []rng {
 func (d *doc) propose(a *text.Analysis) []text.Sentence {
 	sents := d.sentences(a.Sentences)
 	d.markCues(sents)
+	d.prefixCounts() // now that the candidates are marked: words and kind read them
 	if d.tc != nil {
 		d.tc.turn = zeroed(d.tc.turn, len(d.toks))
 		d.turn = d.tc.turn
@@ -290,8 +291,12 @@ func (d *doc) sentences(in []text.Sentence) []text.Sentence {
 	return out
 }
 
-// words counts the word tokens in r.
+// words counts the word tokens in r: from the prefix counts once
+// propose has built them, a difference rather than a loop.
 func (d *doc) words(r rng) int {
+	if d.cnt != nil && r.a < r.b {
+		return int(d.cnt[r.b].word - d.cnt[r.a].word)
+	}
 	n := 0
 	for i := r.a; i < r.b; i++ {
 		if d.flags[i]&fWord != 0 {
@@ -310,6 +315,11 @@ func (d *doc) kind(ps []rng) Kind {
 		}
 		if d.flags[p.a]&fOpen == 0 || d.qid[p.b-1] != d.qid[p.a] {
 			direct = false // not one whole quotation
+		}
+		if d.cnt != nil { // the prefix counts, once propose has built them
+			a, b := d.cnt[p.a], d.cnt[p.b]
+			marks = marks || b.open != a.open || b.close != a.close
+			continue
 		}
 		for i := p.a; i < p.b; i++ {
 			if d.flags[i]&(fOpen|fClose) != 0 {

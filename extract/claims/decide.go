@@ -92,12 +92,12 @@ func (d *doc) claimScore(fs []uint32) float32 {
 
 // counts holds, for each token, how many of what extraFeatures counts
 // inside a content come before it: finite verbs, cue candidates, opening
-// and closing quotation marks.
-type counts struct{ verb, cand, open, close int32 }
+// and closing quotation marks; and words, for words.
+type counts struct{ verb, cand, open, close, word int32 }
 
 // prefixCounts returns the counts of the document, built on first use
-// (after markCues, which sets the candidates): entry k counts the tokens
-// before k.
+// (after markCues, which sets the candidates; propose builds them then):
+// entry k counts the tokens before k.
 func (d *doc) prefixCounts() []counts {
 	if d.cnt != nil {
 		return d.cnt
@@ -110,24 +110,25 @@ func (d *doc) prefixCounts() []counts {
 		c = make([]counts, len(d.toks)+1)
 	}
 	c[0] = counts{}
-	for k := range d.toks {
-		f, n := d.flags[k], c[k]
-		if f&fVerb != 0 {
-			n.verb++
-		}
-		if f&(fCand|fCue) != 0 {
-			n.cand++
-		}
-		if f&fOpen != 0 {
-			n.open++
-		}
-		if f&fClose != 0 {
-			n.close++
-		}
+	var n counts
+	for k, f := range d.flags[:len(d.toks)] {
+		n.verb += b2i(f&fVerb != 0)
+		n.cand += b2i(f&(fCand|fCue) != 0)
+		n.open += b2i(f&fOpen != 0)
+		n.close += b2i(f&fClose != 0)
+		n.word += b2i(f&fWord != 0)
 		c[k+1] = n
 	}
 	d.cnt = c
 	return c
+}
+
+// b2i is 1 for true, 0 for false, without a branch.
+func b2i(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // extraFeatures appends the extra claim features of draft dr to buf.
