@@ -48,8 +48,27 @@ const (
 	bEndNextLen
 )
 
-// bucket compresses a length or distance to a few classes.
+// bucket compresses a length or distance to a few classes. The rankers
+// bucket every candidate's distances: below 64 the class comes from a
+// table (bucketTab, filled by bucketOf itself), without the chain of
+// unpredictable branches.
 func bucket(n int) uint32 {
+	if uint(n) < uint(len(bucketTab)) {
+		return uint32(bucketTab[n])
+	}
+	return bucketOf(n)
+}
+
+// bucketTab is bucketOf(n) for n in [0, 64).
+var bucketTab = func() (t [64]uint8) {
+	for n := range t {
+		t[n] = uint8(bucketOf(n))
+	}
+	return t
+}()
+
+// bucketOf is bucket, by comparisons.
+func bucketOf(n int) uint32 {
 	switch {
 	case n <= 3:
 		return uint32(n)
