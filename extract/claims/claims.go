@@ -125,7 +125,8 @@ type doc struct {
 
 // docScratch holds a doc's buffers, which Find keeps for the next call
 // (docs): the drafts and their content pieces, the claim and chooser
-// features, and the scratch of dropNested, orphanQuotes and sentences.
+// features, the quotations, and the scratch of dropNested, orphanQuotes
+// and sentences.
 // With the one-piece contents from an arena (piece), this took a pass
 // of BenchmarkTag over conll2003-dev from 30,200 allocations (3.6 MB) to
 // 22,000 (2.7 MB), and the collector's work follows the allocations.
@@ -134,9 +135,10 @@ type docScratch struct {
 	arena            []rng // pieces hands out one-piece contents from it
 	fbuf, cbuf, tbuf []uint32
 	sents            []text.Sentence
+	quoteBuf         []quote
 	starts, covered  []bool
-	seen             map[string]bool
-	key              []byte
+	seen             map[uint64]int32
+	key, key2        []byte
 	// es holds the end candidates of the last bestEnd, whose
 	// minimum-Bayes-risk masses the other spans read (alts.go). It is
 	// kept apart: init and release clear the doc, and its 1.7 KB with it.
@@ -184,14 +186,14 @@ func (d *doc) release() {
 	s := d.docScratch
 	clear(s.drafts) // the contents' pieces: every draft written is in one or the other
 	clear(s.spare)
-	if cap(s.drafts) > keepDrafts || cap(s.spare) > keepDrafts || cap(s.sents) > keepDrafts {
-		s.drafts, s.spare, s.sents = nil, nil, nil
+	if cap(s.drafts) > keepDrafts || cap(s.spare) > keepDrafts || cap(s.sents) > keepDrafts || cap(s.quoteBuf) > keepDrafts {
+		s.drafts, s.spare, s.sents, s.quoteBuf = nil, nil, nil, nil
 	}
 	if cap(s.starts) > keepScratch || cap(s.covered) > keepScratch {
 		s.starts, s.covered = nil, nil
 	}
-	if len(s.seen) > keepDrafts/4 || cap(s.key) > keepScratch {
-		s.seen, s.key = nil, nil
+	if len(s.seen) > keepDrafts/4 || cap(s.key) > keepScratch || cap(s.key2) > keepScratch {
+		s.seen, s.key, s.key2 = nil, nil, nil
 	}
 	*d = doc{docScratch: s}
 }
@@ -264,7 +266,8 @@ func (d *doc) init(a *text.Analysis, c *typeCache) {
 			d.flags[i] = classify(t.Text)
 		}
 	}
-	d.quotes = findQuotes(d.src, d.toks, d.flags)
+	d.quotes = findQuotes(d.src, d.toks, d.flags, d.quoteBuf[:0])
+	d.quoteBuf = d.quotes
 	for i := range d.qid {
 		d.qid[i] = -1
 	}

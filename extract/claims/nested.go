@@ -1,5 +1,10 @@
 package claims
 
+import (
+	"bytes"
+	"hash/maphash"
+)
+
 // PolNeAR rarely annotates an attribution inside the content of another
 // (127 of 19,832 training claims): a cue found inside a content is mostly a
 // verb of the reported event ("… that Clinton once described the deal as
@@ -16,25 +21,53 @@ func (d *doc) dropNested() {
 	}
 	// The kept drafts go to the spare array d.spare (nestedIn reads every
 	// draft), which then swaps with d.drafts. A draft's key, its content
-	// text and cue word, is built in a reused buffer: only the map's copy
-	// of a kept key is allocated.
+	// text and cue word, is built in a reused buffer and looked up by its
+	// hash (d.seen: the first kept draft of each hash), so that nothing
+	// is allocated; on a hash met before, the texts decide.
 	keep := d.spare[:0]
 	if d.seen == nil {
-		d.seen = map[string]bool{}
+		d.seen = map[uint64]int32{}
 	}
 	clear(d.seen)
 	for i, dr := range d.drafts {
-		t := append(d.key[:0], d.src[d.toks[dr.pieces[0].a].Start:d.toks[dr.pieces[len(dr.pieces)-1].b-1].End]...)
-		if !dr.cue.empty() {
-			t = append(append(t, 0), d.toks[dr.cue.a].Text...)
-		}
+		t := d.draftKey(dr, d.key[:0])
 		d.key = t
-		if !d.seen[string(t)] && !d.nestedIn(i, dr) { // a repeated lead is annotated once, a retelling again
-			d.seen[string(t)] = true
+		h := keyHash(t)
+		j, seen := d.seen[h]
+		if seen && !bytes.Equal(d.draftKey(keep[j], d.key2[:0]), t) {
+			seen = false // another text of the same hash: look at every kept one
+			for _, o := range keep {
+				d.key2 = d.draftKey(o, d.key2[:0])
+				if bytes.Equal(d.key2, t) {
+					seen = true
+					break
+				}
+			}
+		}
+		if !seen && !d.nestedIn(i, dr) { // a repeated lead is annotated once, a retelling again
+			if _, ok := d.seen[h]; !ok {
+				d.seen[h] = int32(len(keep))
+			}
 			keep = append(keep, dr)
 		}
 	}
 	d.spare, d.drafts = d.drafts, keep
+}
+
+// keyHash hashes dropNested's keys (a variable: TestDropNestedCollisions
+// makes every key collide).
+var keyHash = func(seed maphash.Seed) func([]byte) uint64 {
+	return func(b []byte) uint64 { return maphash.Bytes(seed, b) }
+}(maphash.MakeSeed())
+
+// draftKey appends to buf the key by which dropNested tells repeated
+// drafts: the content's text and, after a NUL, the cue's first word.
+func (d *doc) draftKey(dr draft, buf []byte) []byte {
+	buf = append(buf, d.src[d.toks[dr.pieces[0].a].Start:d.toks[dr.pieces[len(dr.pieces)-1].b-1].End]...)
+	if !dr.cue.empty() {
+		buf = append(append(buf, 0), d.toks[dr.cue.a].Text...)
+	}
+	return buf
 }
 
 // nestedIn reports whether draft i's cue lies in the content of another

@@ -115,9 +115,9 @@ func glued(src string, toks []text.Token, i int) bool {
 // opened and not closed by the end of its paragraph continues when the next
 // paragraph opens with a quotation mark (the news convention for quotes over
 // several paragraphs) and otherwise ends with its paragraph. A second opening
-// mark inside an open quotation in the same paragraph restarts it.
-func findQuotes(src string, toks []text.Token, flags []uint16) []quote {
-	var out []quote
+// mark inside an open quotation in the same paragraph restarts it. The
+// quotations are appended to out.
+func findQuotes(src string, toks []text.Token, flags []uint16, out []quote) []quote {
 	open, last := -1, -1 // open mark; last token of the open quotation
 	for i := 0; i < len(toks); i++ {
 		if i > 0 && open >= 0 && !glued(src, toks, i) && paraBreak(src, toks, i) {
