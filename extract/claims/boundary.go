@@ -144,25 +144,46 @@ func newStartTables(m *model) *startTables {
 // startScore is the start ranker's score of startFeatures(d.inf, sk, c,
 // j, passed): the same weights added in the same order, so the same
 // float32 (TestStartScore), without building the feature slice and with
-// five of the twelve weights from t. A change to startFeatures must be
-// made here too.
+// five of the twelve weights from t. It is startScores of the one
+// candidate j (passed already updated for j: passedAt leaves it so).
 func (d *doc) startScore(t *startTables, sk startKeys, c, j int, passed uint32) float32 {
+	var s [1]float32
+	d.startScores(t, sk, c, j, j+1, passed, s[:])
+	return s[0]
+}
+
+// startScores sets ss[j-a] to startScore(t, sk, c, j, passed_j) for the
+// start candidates j in [a, b), with passed_j carried from passed by
+// passedAt as bestStart does. One loop scores every candidate, which
+// spares a call per candidate and reads each token's info once. A
+// change to startFeatures must be made here too.
+func (d *doc) startScores(t *startTables, sk startKeys, c, a, b int, passed uint32, ss []float32) {
+	if a >= b {
+		return
+	}
 	m := d.m.start
-	tj, p := d.inf[j], d.inf[j-1]
-	dist := bucket(j - c)
-	s := m.weight(mix(bStartWord, tj.w))
-	s += t.cls[tj.cls]
-	s += m.weight(mix(bStartPrevWord, p.w))
-	s += t.prevCls[p.cls]
-	s += m.weight(mix(sk.cueWord, tj.w))
-	s += m.weight(mixSmall(sk.cueCls, tj.cls))
-	s += m.weight(mixSmall(sk.cueDist, dist))
-	s += t.dist[dist]
-	s += t.pair[p.cls][tj.cls]
-	s += m.weight(mixSmall(mix(bStartWordDist, tj.w), dist))
-	s += t.passed[passed]
-	s += m.weight(mix(sk.cuePrev, p.w))
-	return s
+	inf := d.inf[:b]
+	ss = ss[:b-a]
+	p := inf[a-1]
+	for j := a; j < b; j++ {
+		passed = d.passedAt(c, j, passed)
+		tj := inf[j]
+		dist := bucket(j - c)
+		s := m.weight(mix(bStartWord, tj.w))
+		s += t.cls[tj.cls]
+		s += m.weight(mix(bStartPrevWord, p.w))
+		s += t.prevCls[p.cls]
+		s += m.weight(mix(sk.cueWord, tj.w))
+		s += m.weight(mixSmall(sk.cueCls, tj.cls))
+		s += m.weight(mixSmall(sk.cueDist, dist))
+		s += t.dist[dist]
+		s += t.pair[p.cls][tj.cls]
+		s += m.weight(mixSmall(mix(bStartWordDist, tj.w), dist))
+		s += t.passed[passed]
+		s += m.weight(mix(sk.cuePrev, p.w))
+		ss[j-a] = s
+		p = tj
+	}
 }
 
 // passedAt updates passed (startFeatures) on moving the start candidate
@@ -247,17 +268,21 @@ func (d *doc) bestStart(c, last int) int {
 	a, b := startCandidates(c, last)
 	best, bestS, second := a, float32(0), float32(-1e9)
 	d.start2 = -1
-	var buf []uint32
-	sk, passed := startKeysOf(d.inf, c), uint32(0)
-	for j := a; j < b; j++ {
-		passed = d.passedAt(c, j, passed)
-		var s float32
-		if t := d.m.start.st; t != nil {
-			s = d.startScore(t, sk, c, j, passed)
-		} else { // training: models without tables
+	var ss [startWindow]float32
+	sk := startKeysOf(d.inf, c)
+	if t := d.m.start.st; t != nil {
+		d.startScores(t, sk, c, a, b, 0, ss[:])
+	} else { // training: models without tables
+		var buf []uint32
+		passed := uint32(0)
+		for j := a; j < b; j++ {
+			passed = d.passedAt(c, j, passed)
 			buf = d.startFeatures(d.inf, sk, c, j, passed, buf[:0])
-			s = d.m.start.score(buf)
+			ss[j-a] = d.m.start.score(buf)
 		}
+	}
+	for j := a; j < b; j++ {
+		s := ss[j-a]
 		if j == a || s > bestS {
 			if j > a {
 				d.start2 = best
