@@ -35,21 +35,47 @@ func tokensCap(s string) int {
 func appendTokens(toks []Token, s string) []Token {
 	i := 0
 	for i < len(s) {
-		var r rune
-		n := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiClass[c]&aSpace != 0 {
-				i++
+		c := s[i]
+		k := asciiClass[c]
+		if k&aSpace != 0 {
+			i++
+			continue
+		}
+		if k&aWord != 0 {
+			// The common case, a word that starts with an ASCII letter or
+			// digit (86% of the tokens), without decoding a rune and, when
+			// it is all ASCII letters and digits up to a space or a mark
+			// that joins nothing, without a call to wordEnd.
+			end := i + 1
+			for end < len(s) && asciiClass[s[end]]&aWord != 0 {
+				end++
+			}
+			if end < len(s) && asciiClass[s[end]]&(aJoin|aMulti) != 0 {
+				end = wordEnd(s, i, end)
+			}
+			// Split a trailing possessive or contraction 's / ’s off a word;
+			// the last byte is tested here so that most words skip the call.
+			if end-i > 2 && s[end-1]|0x20 == 's' {
+				if p := possessiveStart(s[i:end]); p > 0 {
+					toks = append(toks, Token{i, i + p, s[i : i+p]}, Token{i + p, end, s[i+p : end]})
+					i = end
+					continue
+				}
+			}
+			toks = append(toks, Token{i, end, s[i:end]})
+			i = end
+			continue
+		}
+		r, n := rune(c), 1
+		if k&aMulti != 0 {
+			if r, n = utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+				i += n
 				continue
 			}
-			r = rune(c)
-		} else if r, n = utf8.DecodeRuneInString(s[i:]); isSpace(r) {
-			i += n
-			continue
 		}
 		var end int
 		if isWordRune(r) {
-			end = wordEnd(s, i)
+			end = wordEnd(s, i, i)
 		} else if r == '-' && i+1 < len(s) && s[i+1] == '-' { // "--" dash
 			end = i + 2
 			for end < len(s) && s[end] == '-' {
@@ -63,8 +89,7 @@ func appendTokens(toks []Token, s string) []Token {
 		// Split a trailing possessive or contraction 's / ’s off a word.
 		if end-i > 2 && isWordRune(r) {
 			if p := possessiveStart(s[i:end]); p > 0 {
-				toks = append(toks, Token{i, i + p, s[i : i+p]})
-				toks = append(toks, Token{i + p, end, s[i+p : end]})
+				toks = append(toks, Token{i, i + p, s[i : i+p]}, Token{i + p, end, s[i+p : end]})
 				i = end
 				continue
 			}
@@ -78,18 +103,26 @@ func appendTokens(toks []Token, s string) []Token {
 // wordEnd returns the end of the word starting at i: letters, digits and marks,
 // joined by inner apostrophes, hyphens, periods (U.S., 3.5, e.g.), commas in
 // numbers (1,000) and slashes in dates; a final period is kept only for an
-// abbreviation.
-func wordEnd(s string, i int) int {
-	j := i
+// abbreviation. The bytes from i to j are known to be part of it.
+func wordEnd(s string, i, j int) int {
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&aWord != 0 {
+		c := s[j]
+		k := asciiClass[c]
+		if k&aWord != 0 {
 			j++ // the common case: an ASCII letter or digit
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if isWordRune(r) {
-			j += n
-			continue
+		r, n := rune(c), 1
+		if k&aMulti == 0 {
+			if k&aJoin == 0 {
+				break // white space or punctuation that joins nothing: most words end here
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += n
+				continue
+			}
 		}
 		if isJoiner(r) && j+n < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[j+n:])
@@ -217,19 +250,25 @@ func possessiveStart(word string) int {
 	return 0
 }
 
-// asciiClass holds, for each ASCII byte, whether it is a word rune (aWord)
-// or white space (aSpace). The table is exact: among ASCII code points
-// unicode.IsLetter is true only for A-Z and a-z, unicode.IsDigit only for
-// 0-9, there is no Mn mark, and unicode.IsSpace only for '\t', '\n', '\v',
-// '\f', '\r' and ' ' (its other Latin-1 spaces, U+0085 and U+00A0, and the
-// extra spaces of isSpace are not single bytes).
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// asciiClass holds, for each byte, whether it is an ASCII word rune (aWord),
+// white space (aSpace) or a joiner (aJoin, see isJoiner), or the first or a
+// later byte of a multi-byte rune (aMulti), which must be decoded. Indexed
+// by a byte, it needs no bounds check. The table is exact: among ASCII code
+// points unicode.IsLetter is true only for A-Z and a-z, unicode.IsDigit
+// only for 0-9, there is no Mn mark, and unicode.IsSpace only for '\t',
+// '\n', '\v', '\f', '\r' and ' ' (its other Latin-1 spaces, U+0085 and
+// U+00A0, and the extra spaces of isSpace are not single bytes).
+var asciiClass = func() (t [256]uint8) {
 	for c := range t {
 		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = aMulti
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
 			t[c] = aWord
 		case c == ' ', c >= '\t' && c <= '\r':
 			t[c] = aSpace
+		case isJoiner(rune(c)):
+			t[c] = aJoin
 		}
 	}
 	return t
@@ -238,6 +277,8 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 const (
 	aWord uint8 = 1 << iota
 	aSpace
+	aJoin
+	aMulti
 )
 
 func isWordRune(r rune) bool {

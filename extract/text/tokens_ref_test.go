@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -75,3 +76,44 @@ func refIsWordRune(r rune) bool {
 }
 
 func refIsSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+
+// refSentences is Sentences before its fast path for word tokens, kept as
+// the reference FuzzTokenize compares it with.
+func refSentences(s string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := 0; i+1 < len(toks); i++ {
+		if refBreakBetween(s, toks, i) {
+			out = append(out, Sentence{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, Sentence{start, len(toks)})
+	}
+	return out
+}
+
+func refBreakBetween(s string, toks []Token, i int) bool {
+	gap := s[toks[i].End:toks[i+1].Start]
+	if nl := strings.Count(gap, "\n"); nl >= 2 {
+		return true
+	} else if nl == 1 {
+		r := firstRune(toks[i+1].Text)
+		return !(r >= 'a' && r <= 'z')
+	}
+	t := toks[i].Text
+	if isCloser(t) && i > 0 && isFinal(toks[i-1].Text) {
+		return startsSentence(toks[i+1].Text)
+	}
+	if !isFinal(t) {
+		if len(t) > 1 && t[len(t)-1] == '.' && !isCloser(toks[i+1].Text) {
+			return gap != "" && startsSentence(toks[i+1].Text) && isCommonStarter(toks[i+1].Text)
+		}
+		return false
+	}
+	if isCloser(toks[i+1].Text) {
+		return false
+	}
+	return startsSentence(toks[i+1].Text)
+}

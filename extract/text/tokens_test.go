@@ -93,6 +93,9 @@ func FuzzTokenize(f *testing.F) {
 			prev = tok.End
 		}
 		sents := Sentences(s, toks)
+		if ref := refSentences(s, toks); !slices.Equal(sents, ref) {
+			t.Fatalf("Sentences(%q) =\n%+v\nreference\n%+v", s, sents, ref)
+		}
 		next := 0
 		for _, se := range sents {
 			if se.First != next || se.Last <= se.First {
@@ -129,6 +132,14 @@ func TestASCIIClass(t *testing.T) {
 		}
 		if got := asciiClass[c]&aSpace != 0; got != space {
 			t.Errorf("%q: space %v, want %v", c, got, space)
+		}
+		if got := asciiClass[c]&aJoin != 0; got != isJoiner(c) {
+			t.Errorf("%q: joiner %v, want %v", c, got, isJoiner(c))
+		}
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		if asciiClass[c] != aMulti {
+			t.Errorf("byte %#x: class %#x, want aMulti only", c, asciiClass[c])
 		}
 	}
 }
