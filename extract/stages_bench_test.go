@@ -44,6 +44,6 @@ func BenchmarkStages(b *testing.B) {
 		b.addCountries(countries.Find(as[i], spans[i]))
 		b.addWeapons(weapons.Find(as[i], spans[i]))
 		b.finish()
-		claimPeople(people[i])
+		b.claimPeople(people[i])
 	})
 }

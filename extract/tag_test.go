@@ -33,7 +33,7 @@ func TestDropOverlaps(t *testing.T) {
 		{Span: Span{50, 60}, Kind: Country}, // longer country over it: wins
 	}
 	order := []int{1, 0, 2, 3, 4, 6, 5}
-	got := dropOverlaps(ms, order)
+	got := dropOverlaps(nil, ms, order)
 	want := []int{1, 0, 3, 6}
 	if len(got) != len(want) {
 		t.Fatalf("kept %v, want %v", got, want)
