@@ -89,12 +89,12 @@ var indianNext = wordSet("tribe", "tribes", "reservation", "reservations", "casi
 func personNames(s scan, cands []cand) map[string]bool {
 	var m map[string]bool
 	for _, c := range cands {
-		name := s.ws[c.i].text
+		name := s.ws[c.i].Text
 		if c.j != c.i+1 || !surnames[name] || !isTitle(name) {
 			continue
 		}
 		p := s.prev(c.i)
-		if isTitle(p) && !notFirstNames[p] && !inTrie(p) && s.ws[c.i-1].end+1 == s.ws[c.i].start {
+		if isTitle(p) && !notFirstNames[p] && !inTrie(p) && s.ws[c.i-1].End+1 == s.ws[c.i].Start {
 			if m == nil {
 				m = map[string]bool{}
 			}

@@ -125,7 +125,7 @@ type scan struct {
 
 // joined reports whether words k-1 and k are on the same line.
 func (s scan) joined(k int) bool {
-	return k > 0 && k < len(s.ws) && strings.IndexByte(s.src[s.ws[k-1].end:s.ws[k].start], '\n') < 0
+	return k > 0 && k < len(s.ws) && strings.IndexByte(s.src[s.ws[k-1].End:s.ws[k].Start], '\n') < 0
 }
 
 // prev returns the word before word i on the same line, or "".
@@ -133,7 +133,7 @@ func (s scan) prev(i int) string {
 	if !s.joined(i) {
 		return ""
 	}
-	return s.ws[i-1].text
+	return s.ws[i-1].Text
 }
 
 // next returns word j if it follows word j-1 on the same line, or "".
@@ -141,7 +141,7 @@ func (s scan) next(j int) string {
 	if !s.joined(j) {
 		return ""
 	}
-	return s.ws[j].text
+	return s.ws[j].Text
 }
 
 // filter applies the context rules to the candidates and drops those that
@@ -150,8 +150,8 @@ func filter(s scan, cands []cand, people []text.Span) []Match {
 	out := make([]Match, 0, len(cands))
 	persons := personNames(s, cands)
 	for k, c := range cands {
-		sp := text.Span{Start: s.ws[c.i].start, End: s.ws[c.j-1].end}
-		if overlapsAny(sp, people) || persons[s.ws[c.i].text] && c.j == c.i+1 || reject(s, c) {
+		sp := text.Span{Start: s.ws[c.i].Start, End: s.ws[c.j-1].End}
+		if overlapsAny(sp, people) || persons[s.ws[c.i].Text] && c.j == c.i+1 || reject(s, c) {
 			continue
 		}
 		if c.e.plural && !nationAsActor(s, cands, k) {
@@ -180,12 +180,12 @@ func reject(s scan, c cand) bool {
 		return true
 	case ofHeadBefore(s, c.i):
 		return true
-	case c.j < len(s.ws) && s.ws[c.j].start == s.ws[c.j-1].end && s.ws[c.j].text == "$":
+	case c.j < len(s.ws) && s.ws[c.j].Start == s.ws[c.j-1].End && s.ws[c.j].Text == "$":
 		return true // a currency: "US$ 300 million"
-	case compoundRejects[suffixAfter(s.src, s.ws[c.j-1].end)] || orgRun(s, c.j):
+	case compoundRejects[suffixAfter(s.src, s.ws[c.j-1].End)] || orgRun(s, c.j):
 		return true
 	}
-	name := s.ws[c.i].text
+	name := s.ws[c.i].Text
 	switch {
 	case c.j > c.i+1:
 		return false

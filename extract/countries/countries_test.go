@@ -3,6 +3,7 @@ package countries
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,4 +146,18 @@ func ExampleFind() {
 	// U.S. United States US false
 	// Ukraine Ukraine UA false
 	// Ukrainian Ukraine UA true
+}
+
+// TestSplitWordsMatchesReference compares splitWords with refSplitWords
+// (fuzz_test.go) on the hyphens and dashes the tokenizer makes.
+func TestSplitWordsMatchesReference(t *testing.T) {
+	for _, src := range []string{
+		"", "U.S.-made anti-tank", "wait -- no --- yes ---- ok", "1996-08-30 -", "-Russian- Korea- -x",
+		"UK-France-Germany", "a - b", "Guinea-Bissau’s", "x-'s", "\xff-\xfe", "—-—",
+	} {
+		a := text.Analyze(src)
+		if ws, ref := splitWords(a.Tokens, src, nil), refSplitWords(a.Tokens, src); !slices.Equal(ws, ref) {
+			t.Errorf("splitWords(%q) =\n%+v\nreference\n%+v", src, ws, ref)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package countries
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -19,6 +20,9 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		a := text.Analyze(src)
+		if ws, ref := splitWords(a.Tokens, src, nil), refSplitWords(a.Tokens, src); !slices.Equal(ws, ref) {
+			t.Fatalf("splitWords(%q) =\n%+v\nreference\n%+v", src, ws, ref)
+		}
 		last := 0
 		for _, m := range Find(a, []text.Span{{Start: 0, End: 1}}) {
 			if m.Start < last || m.Start >= m.End || m.End > len(src) {
@@ -36,4 +40,26 @@ func FuzzFind(f *testing.F) {
 			last = m.End
 		}
 	})
+}
+
+// refSplitWords is splitWords as it was before it looked for the hyphens in
+// the whole text: it tests every token.
+func refSplitWords(toks []text.Token, src string) []word {
+	var ws []word
+	for _, t := range toks {
+		if !hasInnerHyphen(t.Text) {
+			ws = append(ws, t)
+			continue
+		}
+		s := t.Start
+		for k := t.Start; k <= t.End; k++ {
+			if k == t.End || src[k] == '-' {
+				if k > s {
+					ws = append(ws, word{Start: s, End: k, Text: src[s:k]})
+				}
+				s = k + 1
+			}
+		}
+	}
+	return ws
 }

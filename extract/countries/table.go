@@ -121,10 +121,10 @@ func (t *table) add(name string, e *entry) {
 			if n.next == nil {
 				n.next = map[string]*node{}
 			}
-			c := n.next[w.text]
+			c := n.next[w.Text]
 			if c == nil {
 				c = &node{}
-				n.next[w.text] = c
+				n.next[w.Text] = c
 			}
 			n = c
 		}
