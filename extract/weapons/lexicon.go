@@ -64,6 +64,8 @@ type lexicon struct {
 	tails [][]string         // lower-cased tail phrases
 	wordF wordfilter.Filter  // over the keys of words (filter.go)
 	nameF wordfilter.Filter  // over the keys of names
+	// nameFirst[c] says a key of names starts with byte c (filter.go).
+	nameFirst [256]bool
 }
 
 // set is a small string set.

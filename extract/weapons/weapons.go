@@ -46,8 +46,9 @@ func Find(a *text.Analysis, people []text.Span) []Match {
 	defer putScanner(s)
 	var out []Match
 	floor := 0 // tokens before floor belong to an earlier match
-	for i := range a.Tokens {
-		if i < floor || !s.candidate(i) {
+	for _, c := range s.cands {
+		i := int(c)
+		if i < floor {
 			continue
 		}
 		p, ok := s.named(i, floor)
@@ -68,6 +69,7 @@ type scanner struct {
 	a        *text.Analysis
 	l        *lexicon
 	w        []*word // lexicon entry of each token, nil if none
+	cands    []int32 // the tokens that can start a match (candidate), in order
 	military bool    // the article is about military matters (see militaryCues)
 }
 
@@ -80,19 +82,50 @@ const cueSpan = 300
 func newScanner(a *text.Analysis) *scanner {
 	s := scanners.Get().(*scanner)
 	s.a, s.l = a, theLexicon()
-	if cap(s.w) < len(a.Tokens) {
-		s.w = make([]*word, len(a.Tokens))
+	l, toks := s.l, a.Tokens
+	if cap(s.w) < len(toks) {
+		s.w = make([]*word, len(toks))
 	}
-	s.w = s.w[:len(a.Tokens)] // every element set below
+	s.w = s.w[:len(toks)]
+	// Entries are set below only for the tokens the lexicon's filter lets
+	// through (7%): clearing the array at once is cheaper than storing a
+	// nil pointer for each of the others.
+	clear(s.w)
+	ws, cands := s.w, s.cands[:0]
 	cues := 0
-	for i, t := range a.Tokens {
-		w := s.l.lookup(t.Text)
-		s.w[i] = w
-		if w != nil && (w.kind&kCue != 0 || s.firmHead(i)) {
-			cues++
+	// hyphen is the first '-' of the text at or after the token's start,
+	// len(a.Src) for none: the text is searched once per hyphen rather than
+	// each token for one.
+	hyphen := -1
+	for i := range toks {
+		t := toks[i].Text
+		n := len(t)
+		var w *word
+		// lookup's filter test, inlined.
+		if n == 0 || n <= 32 && l.wordF.MayHaveBytes(n, lowerASCII(t[0]), lowerASCII(t[n/2]), lowerASCII(t[n-1])) {
+			if w = l.lookup(t); w != nil {
+				ws[i] = w
+				if w.kind&kCue != 0 || s.firmHead(i) {
+					cues++
+				}
+			}
+		}
+		if start := toks[i].Start; hyphen < start {
+			hyphen = len(a.Src)
+			if h := strings.IndexByte(a.Src[start:], '-'); h >= 0 {
+				hyphen = start + h
+			}
+		}
+		// A head, or strings.IndexByte(t, '-') > 0 (a hyphen, not first), or
+		// a name or a name's variant, whose spellings all start with a byte
+		// of nameFirst (four tokens in five do not).
+		if w != nil && w.kind&kHead != 0 || hyphen < toks[i].End && n > 0 && t[0] != '-' ||
+			n > 0 && l.nameFirst[t[0]] && s.nameOrVariant(t) {
+			cands = append(cands, int32(i))
 		}
 	}
-	s.military = cues >= 1+len(a.Tokens)/cueSpan
+	s.cands = cands
+	s.military = cues >= 1+len(toks)/cueSpan
 	return s
 }
 
@@ -110,14 +143,12 @@ func putScanner(s *scanner) {
 	}
 }
 
-// candidate reports whether token i can start a match: a head, a name, a
-// name's variant or a hyphenated word (cheap pre-check).
-func (s *scanner) candidate(i int) bool {
-	if w := s.w[i]; w != nil && w.kind&kHead != 0 {
-		return true
-	}
-	t := s.a.Tokens[i].Text
-	return s.l.nameList(t) != nil || strings.IndexByte(t, '-') > 0 || s.maybeVariant(i)
+// nameOrVariant reports whether token t is the first token of a name or
+// could be a suffixed or plural spelling of one (F-16V, T-72B3, F-16s):
+// with a head or a hyphenated word, what can start a match (cheap
+// pre-check for Find).
+func (s *scanner) nameOrVariant(t string) bool {
+	return s.l.nameList(t) != nil || len(t) > 2 && t[0] >= 'A' && t[0] <= 'Z' && s.nameVariant(t) != nil
 }
 
 // firmHead reports whether token i is a weapon noun that needs no context
@@ -128,13 +159,6 @@ func (s *scanner) firmHead(i int) bool {
 		return false
 	}
 	return !w.head.nocap || !s.capitalisedInside(i)
-}
-
-// maybeVariant reports whether token i could be a suffixed or plural
-// spelling of a name (F-16V, T-72B3, F-16s); cheap pre-check for Find.
-func (s *scanner) maybeVariant(i int) bool {
-	t := s.a.Tokens[i].Text
-	return len(t) > 2 && t[0] >= 'A' && t[0] <= 'Z' && s.nameVariant(t) != nil
 }
 
 // overlapsAny reports whether sp overlaps one of the spans.
