@@ -143,7 +143,8 @@ func All() []*Country { return append([]*Country(nil), tbl.countries...) }
 
 // rootNext returns the trie's child for first word w, or nil.
 func (t *table) rootNext(w string) *node {
-	if !t.first.MayHave(w) {
+	// MayHave(w), with MayHaveBytes inlined.
+	if w != "" && !t.first.MayHaveBytes(len(w), w[0], w[len(w)/2], w[len(w)-1]) {
 		return nil
 	}
 	return t.root.next[w]

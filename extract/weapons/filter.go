@@ -8,6 +8,15 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
+// lowerTab is lowerASCII as a table, one load in newScanner's loop over
+// every token rather than two comparisons.
+var lowerTab = func() (t [256]byte) {
+	for c := range t {
+		t[c] = lowerASCII(byte(c))
+	}
+	return t
+}()
+
 // buildFilters fills the filters from the finished maps.
 func (l *lexicon) buildFilters() {
 	for k := range l.words {
@@ -23,9 +32,9 @@ func (l *lexicon) buildFilters() {
 
 // nameList returns the spellings filed under first token t (exact case).
 // Names start with a capital or a digit: the first byte rules out most
-// tokens before the filter's two hashes.
+// tokens before the filter (MayHaveBytes is inlined, MayHave is not).
 func (l *lexicon) nameList(t string) []*name {
-	if t != "" && (!l.nameFirst[t[0]] || !l.nameF.MayHave(t)) {
+	if t != "" && (!l.nameFirst[t[0]] || !l.nameF.MayHaveBytes(len(t), t[0], t[len(t)/2], t[len(t)-1])) {
 		return nil
 	}
 	return l.names[t]

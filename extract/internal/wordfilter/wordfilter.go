@@ -41,12 +41,10 @@ func (f *Filter) Add(key string) {
 	f.blocks[i] |= m
 }
 
-// MayHave reports whether s may be a key: false means it is not.
+// MayHave reports whether s may be a key: false means it is not. The
+// empty string may be (the map decides).
 func (f *Filter) MayHave(s string) bool {
-	if s == "" {
-		return true // the map decides
-	}
-	return f.MayHaveBytes(len(s), s[0], s[len(s)/2], s[len(s)-1])
+	return s == "" || f.MayHaveBytes(len(s), s[0], s[len(s)/2], s[len(s)-1])
 }
 
 // MayHaveBytes is MayHave of a word of length n (more than 0) with the
