@@ -45,8 +45,12 @@ func skipWords(s string, toks []Token, i int) int {
 		if t == "" || asciiClass[t[len(t)-1]]&aWord == 0 {
 			return i
 		}
-		// Most gaps are one space or none.
-		if gap := s[toks[i].End:toks[i+1].Start]; gap != "" && gap != " " && strings.IndexByte(gap, '\n') >= 0 {
+		// Most gaps are one space or none, told without slicing the text.
+		end, next := toks[i].End, toks[i+1].Start
+		if next == end || next == end+1 && s[end] == ' ' {
+			continue
+		}
+		if strings.IndexByte(s[end:next], '\n') >= 0 {
 			return i
 		}
 	}
