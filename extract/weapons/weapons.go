@@ -173,7 +173,7 @@ func flagHyphenated(flags []uint8, toks []text.Token, src string) {
 			break
 		}
 		if t := toks[k]; t.Start <= h {
-			if t.Text[0] != '-' {
+			if t.Text != "" && t.Text[0] != '-' {
 				flags[k] |= hyphenInside
 			}
 			k++
