@@ -131,7 +131,8 @@ func cutTitle(line string) string {
 // Doc gets fresh arrays of the exact sizes, one of each kind (its entities,
 // its mentions, all the entities' mention lists, its claims, all the
 // claims' spans), where the builder used to grow them and their parts one
-// by one (a third of the pipeline's allocated bytes).
+// by one: it allocated 1.6 MB per BenchmarkTag pass, 44% of the pipeline's
+// bytes, and the Doc's arrays are 0.55 MB of it.
 type builder struct {
 	doc  *Doc
 	ents []Entity  // every entity made, before those left without mentions are dropped
