@@ -6,12 +6,15 @@ type Analysis struct {
 	Src       string
 	Tokens    []Token
 	Sentences []Sentence
+	ends      []int32 // Reanalyze's scratch: where sentences may end (appendTokens)
 }
 
 // Analyze tokenizes src and splits it into sentences.
 func Analyze(src string) *Analysis {
-	toks := Tokenize(src)
-	return &Analysis{Src: src, Tokens: toks, Sentences: Sentences(src, toks)}
+	a := new(Analysis)
+	a.Reanalyze(src)
+	a.ends = nil
+	return a
 }
 
 // Reanalyze makes a the analysis of src, reusing the arrays of its tokens
@@ -22,8 +25,8 @@ func (a *Analysis) Reanalyze(src string) {
 	if n := tokensCap(src); cap(a.Tokens) < n {
 		a.Tokens = make([]Token, 0, n) // as Tokenize: rarely grown
 	}
-	a.Tokens = appendTokens(a.Tokens[:0], src)
-	a.Sentences = appendSentences(a.Sentences[:0], src, a.Tokens)
+	a.Tokens, a.ends = appendTokens(a.Tokens[:0], a.ends[:0], src)
+	a.Sentences = appendSentencesAt(a.Sentences[:0], src, a.Tokens, a.ends)
 }
 
 // Span is a half-open byte range [Start, End) of the analysed text; the

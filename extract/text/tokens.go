@@ -21,7 +21,8 @@ type Token struct {
 // hyphenated words (anti-tank, U.S.-made) stay whole. Every byte of s that is
 // not white space belongs to exactly one token.
 func Tokenize(s string) []Token {
-	return appendTokens(make([]Token, 0, tokensCap(s)), s)
+	toks, _ := appendTokens(make([]Token, 0, tokensCap(s)), nil, s)
+	return toks
 }
 
 // tokensCap is the capacity to give the tokens of s: news text averages
@@ -34,14 +35,28 @@ func tokensCap(s string) int {
 // appendTokens appends the tokens of s to toks (Tokenize): appendPlain
 // takes the runs of plain ASCII words, single marks and spaces, and
 // appendToken each token it leaves.
-func appendTokens(toks []Token, s string) []Token {
+//
+// It also appends to ends, in order, the index of each token after which a
+// sentence may end, for appendSentencesAt: every token that does not end
+// in an ASCII letter or digit, and every token followed by a line break.
+// The others, most tokens, are the ones breakBetween would say no to
+// (skipWords), and the tokenizer tells them on the way.
+func appendTokens(toks []Token, ends []int32, s string) ([]Token, []int32) {
 	i := 0
 	for i < len(s) {
-		if toks, i = appendPlain(toks, s, i); i < len(s) {
-			toks, i = appendToken(toks, s, i)
+		if toks, ends, i = appendPlain(toks, ends, s, i); i < len(s) {
+			toks, ends, i = appendToken(toks, ends, s, i)
 		}
 	}
-	return toks
+	return toks, ends
+}
+
+// appendEnd appends token j to ends unless it is there already.
+func appendEnd(ends []int32, j int) []int32 {
+	if n := len(ends); n > 0 && ends[n-1] == int32(j) {
+		return ends
+	}
+	return append(ends, int32(j))
 }
 
 // appendPlain appends the tokens from s[i:] on while they are the common
@@ -51,16 +66,19 @@ func appendTokens(toks []Token, s string) []Token {
 // it stopped, at the start of a token it leaves to appendToken. A loop
 // without calls keeps its values in registers: the tokenizer took 7.4 M
 // instructions per BenchmarkTag pass in one loop, with its calls, and
-// 6.3 M with this one.
+// 6.3 M with this one (before it listed the sentence ends too).
 //
 // Such a word is what wordEnd would make of it, and has no possessive to
 // split off: that takes an apostrophe.
-func appendPlain(toks []Token, s string, i int) ([]Token, int) {
+func appendPlain(toks []Token, ends []int32, s string, i int) ([]Token, []int32, int) {
 	for i < len(s) {
 		c := s[i]
 		k := asciiClass[c]
 		switch {
 		case k&aSpace != 0:
+			if c == '\n' && len(toks) > 0 {
+				ends = appendEnd(ends, len(toks)-1)
+			}
 			i++
 		case k&aWord != 0:
 			end := i + 1
@@ -75,10 +93,10 @@ func appendPlain(toks []Token, s string, i int) ([]Token, int) {
 				case ',', ':', '/':
 					if end+1 < len(s) && (s[end+1] >= utf8.RuneSelf ||
 						isDigitByte(s[end-1]) && isDigitByte(s[end+1])) {
-						return toks, i
+						return toks, ends, i
 					}
 				default:
-					return toks, i
+					return toks, ends, i
 				}
 			}
 			toks = append(toks, Token{i, end, s[i:end]})
@@ -86,30 +104,35 @@ func appendPlain(toks []Token, s string, i int) ([]Token, int) {
 		case k&aMulti != 0,
 			c == '-' && i+1 < len(s) && s[i+1] == '-',
 			c == '.' && i+2 < len(s) && s[i+1] == '.' && s[i+2] == '.':
-			return toks, i
+			return toks, ends, i
 		default:
+			ends = append(ends, int32(len(toks)))
 			toks = append(toks, Token{i, i + 1, s[i : i+1]})
 			i++
 		}
 	}
-	return toks, i
+	return toks, ends, i
 }
 
 // isDigitByte reports an ASCII digit.
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendToken appends the token that starts at s[i] (or skips the white
-// space there) and returns where the next one may start.
-func appendToken(toks []Token, s string, i int) ([]Token, int) {
+// space there) and returns where the next one may start. It appends to
+// ends as appendTokens says.
+func appendToken(toks []Token, ends []int32, s string, i int) ([]Token, []int32, int) {
 	c := s[i]
 	k := asciiClass[c]
 	if k&aSpace != 0 {
-		return toks, i + 1
+		if c == '\n' && len(toks) > 0 {
+			ends = appendEnd(ends, len(toks)-1)
+		}
+		return toks, ends, i + 1
 	}
 	r, n := rune(c), 1
 	if k&aMulti != 0 {
 		if r, n = utf8.DecodeRuneInString(s[i:]); isSpace(r) {
-			return toks, i + n
+			return toks, ends, i + n
 		}
 	}
 	var end int
@@ -128,10 +151,17 @@ func appendToken(toks []Token, s string, i int) ([]Token, int) {
 	// Split a trailing possessive or contraction 's / ’s off a word.
 	if end-i > 2 && isWordRune(r) {
 		if p := possessiveStart(s[i:end]); p > 0 {
-			return append(toks, Token{i, i + p, s[i : i+p]}, Token{i + p, end, s[i+p : end]}), end
+			if asciiClass[s[i+p-1]]&aWord == 0 {
+				ends = append(ends, int32(len(toks)))
+			}
+			toks = append(toks, Token{i, i + p, s[i : i+p]}, Token{i + p, end, s[i+p : end]}) // the second ends in s
+			return toks, ends, end
 		}
 	}
-	return append(toks, Token{i, end, s[i:end]}), end
+	if asciiClass[s[end-1]]&aWord == 0 {
+		ends = append(ends, int32(len(toks)))
+	}
+	return append(toks, Token{i, end, s[i:end]}), ends, end
 }
 
 // wordEnd returns the end of the word starting at i: letters, digits and marks,

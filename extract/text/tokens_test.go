@@ -93,8 +93,12 @@ func FuzzTokenize(f *testing.F) {
 			prev = tok.End
 		}
 		sents := Sentences(s, toks)
-		if ref := refSentences(s, toks); !slices.Equal(sents, ref) {
+		ref := refSentences(s, toks)
+		if !slices.Equal(sents, ref) {
 			t.Fatalf("Sentences(%q) =\n%+v\nreference\n%+v", s, sents, ref)
+		}
+		if a := Analyze(s); !slices.Equal(a.Tokens, toks) || !slices.Equal(a.Sentences, ref) {
+			t.Fatalf("Analyze(%q) =\n%+v\n%+v\nreference\n%+v", s, a.Tokens, a.Sentences, ref)
 		}
 		next := 0
 		for _, se := range sents {
