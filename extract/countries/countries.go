@@ -58,10 +58,7 @@ func splitWords(toks []text.Token, src string, buf []word) []word {
 			break
 		}
 		h += off
-		for k < len(toks) && toks[k].End <= h {
-			k++
-		}
-		if k == len(toks) {
+		if k = text.EndingAfter(toks, k, h); k == len(toks) {
 			break
 		}
 		t := toks[k]

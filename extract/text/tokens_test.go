@@ -147,3 +147,23 @@ func TestASCIIClass(t *testing.T) {
 		}
 	}
 }
+
+// TestEndingAfter checks EndingAfter against a walk token by token.
+func TestEndingAfter(t *testing.T) {
+	s := "U.S.-made anti-tank missiles -- and 1996-08-30, a x-y-z b"
+	toks := Tokenize(s)
+	for k := 0; k <= len(toks)+1; k++ {
+		for off := -1; off <= len(s)+1; off++ {
+			want := k
+			for want < len(toks) && toks[want].End <= off {
+				want++
+			}
+			if got := EndingAfter(toks, k, off); got != want {
+				t.Fatalf("EndingAfter(%d, %d) = %d, want %d", k, off, got, want)
+			}
+		}
+	}
+	if got := EndingAfter(nil, 0, 5); got != 0 {
+		t.Errorf("EndingAfter(nil) = %d", got)
+	}
+}

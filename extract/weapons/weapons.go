@@ -166,10 +166,7 @@ func flagHyphenated(flags []uint8, toks []text.Token, src string) {
 			break
 		}
 		h += off
-		for k < len(toks) && toks[k].End <= h {
-			k++
-		}
-		if k == len(toks) {
+		if k = text.EndingAfter(toks, k, h); k == len(toks) {
 			break
 		}
 		if t := toks[k]; t.Start <= h {
