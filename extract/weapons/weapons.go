@@ -200,7 +200,16 @@ func putScanner(s *scanner) {
 // with a head or a hyphenated word, what can start a match (cheap
 // pre-check for Find).
 func (s *scanner) nameOrVariant(t string) bool {
-	return s.l.nameList(t) != nil || len(t) > 2 && t[0] >= 'A' && t[0] <= 'Z' && s.nameVariant(t) != nil
+	if s.l.nameList(t) != nil {
+		return true
+	}
+	// A variant ends in a capital or a digit (nameVariant's first test,
+	// here to spare most capitalised words the call).
+	if len(t) <= 2 || t[0] < 'A' || t[0] > 'Z' {
+		return false
+	}
+	c := t[len(t)-1]
+	return (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && s.nameVariant(t) != nil
 }
 
 // firmHead reports whether token i is a weapon noun that needs no context
