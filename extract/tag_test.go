@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -157,5 +160,33 @@ func TestPreloadAlongsideTag(t *testing.T) {
 	}
 	if len(got.Claims) == 0 || len(got.Mentions) == 0 {
 		t.Fatalf("Tag found %d mentions and %d claims; want some of each", len(got.Mentions), len(got.Claims))
+	}
+}
+
+// TestTextOrder checks textOrder, with its integer keys and with its
+// fallback for a long text, against a stable sort by start, longer first.
+func TestTextOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, far := range []int{0, 1 << 24} {
+		for n := 0; n < 200; n += 7 {
+			ms := make([]Mention, n)
+			for i := range ms {
+				start := far + rng.IntN(30)
+				ms[i] = Mention{Span: Span{start, start + 1 + rng.IntN(5)}, Kind: Kind(rng.IntN(4))}
+			}
+			want := make([]int, n)
+			for i := range want {
+				want[i] = i
+			}
+			slices.SortStableFunc(want, func(x, y int) int {
+				if ms[x].Start != ms[y].Start {
+					return cmp.Compare(ms[x].Start, ms[y].Start)
+				}
+				return cmp.Compare(ms[y].End, ms[x].End)
+			})
+			if got, _ := textOrder(nil, nil, ms); !slices.Equal(got, want) {
+				t.Fatalf("far %d, %d mentions: textOrder = %v, want %v", far, n, got, want)
+			}
+		}
 	}
 }
