@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"math"
 	"sync"
 )
 
@@ -182,31 +181,81 @@ func (m *model) cueTypes(inf []tokenInfo) []*cueType {
 	return out
 }
 
-// touchTypes loads, for the tokens of the sentence [first, last), a
-// field of every cache line of their cue types that cueSum will read: the
-// first line of every token's (its neighbours read it), and the lines of
-// the context-indexed weights of the scored tokens'. The types are
-// scattered over the heap and miss as often as not, and markCues' loops,
-// long, leave room for few misses at a time where this one has many in
-// flight. Its result means nothing.
-func (d *doc) touchTypes(ts []*cueType, first, last int) uint8 {
-	cls := func(k int) uint32 {
-		if k < first || k >= last {
-			return edgeInfo.cls
-		}
-		return d.inf[k].cls
+// cueTok is what the cue score of a token reads of it as a neighbour: its
+// type's weights as a neighbour word, its word hash and its class.
+// markCues lays a sentence's out with two edge tokens on either side
+// (cueToks), so that a token's window of five, from two before it to two
+// after, is read without a test of the sentence's bounds (those tests were
+// a fifth of the cue features' instructions) nor a pointer to follow. It
+// holds no pointer: storing the types' would cost a write barrier each
+// while the collector marks, which it often does.
+type cueTok struct {
+	prev, next, prev2, next2 float32 // cueType's
+	w                        uint32  // tokenInfo.w
+	cls                      uint32  // tokenInfo.cls
+}
+
+// tok is the cueTok of a token of type t and info inf.
+func (t *cueType) tok(inf tokenInfo) cueTok {
+	return cueTok{t.prev, t.next, t.prev2, t.next2, inf.w, inf.cls}
+}
+
+// cueWin is the window of a token: the two before it, itself, the two
+// after it.
+type cueWin = [5]cueTok
+
+// cueToks lays out the tokens of the sentence [first, last) with their
+// types ts in out (reused if large enough), two edge tokens before and
+// after it: token i's window is out[i-first:][:5]. It reads the first
+// cache line of every type, and as a loop that only loads, has many of
+// their misses in flight at once (the types are scattered over the heap).
+func (d *doc) cueToks(ts []*cueType, first, last int, out []cueTok) []cueTok {
+	e := d.m.cue.cc.edge.tok(edgeInfo)
+	out = resize(out, last-first+4)
+	out[0], out[1] = e, e
+	inf := d.inf[first:last]
+	for k, t := range ts[first:last] {
+		out[k+2] = t.tok(inf[k])
 	}
+	out[len(out)-2], out[len(out)-1] = e, e
+	return out
+}
+
+// window returns token i's window in the layout toks of the sentence
+// starting at first (cueToks).
+func window(toks []cueTok, i, first int) *cueWin {
+	return (*cueWin)(toks[i-first : i-first+5])
+}
+
+// cueCtx holds the context values of a token's cue features that are not
+// its neighbours' (cueContext and subject tell them).
+type cueCtx struct {
+	subj, inQ, pos, starter, qBefore, qAfter uint8
+}
+
+// cueCtxOf is the context of token i of the sentence [first, last), token
+// by token (markCues computes those of a sentence in one sweep: cueBounds).
+func (d *doc) cueCtxOf(i, first, last int) cueCtx {
+	inQ, pos, starter, qBefore, qAfter := d.cueContext(i, first, last)
+	return cueCtx{uint8(d.subject(i, first)), uint8(inQ), uint8(pos), uint8(starter), uint8(qBefore), uint8(qAfter)}
+}
+
+// touchTypes loads, for the tokens of a sentence laid out in toks
+// (cueToks) whose bounds are bs (cueBounds) and types ts, a field of every
+// cache line of their cue types that cueSum will read beyond the first
+// (cueToks read that): the lines of the context-indexed weights. The types
+// are scattered over the heap and miss as often as not, and markCues'
+// loops, long, leave room for few misses at a time where this one has many
+// in flight. Its result means nothing.
+func touchTypes(ts []*cueType, toks []cueTok, bs []cueBound, first int) uint8 {
 	var x uint16
-	for i := first; i < last; i++ {
-		t := ts[i]
-		x ^= uint16(math.Float32bits(t.word))
-		if !d.cueScored(i) {
-			continue
-		}
+	for k := range bs {
+		w := window(toks, int(bs[k].at), first)
+		t := ts[bs[k].at]
 		// subj to starter, 30 bytes, are on at most two lines.
 		x ^= uint16(t.subj[0]) ^ uint16(t.starter[2]) ^
-			uint16(t.n1[cls(i+1)][0]) ^ uint16(t.p1[cls(i-1)][0]) ^
-			uint16(t.n2[cls(i+2)]) ^ uint16(t.p2[cls(i-2)])
+			uint16(t.n1[w[3].cls][0]) ^ uint16(t.p1[w[1].cls][0]) ^
+			uint16(t.n2[w[4].cls]) ^ uint16(t.p2[w[0].cls])
 	}
 	return uint8(x)
 }
@@ -214,64 +263,62 @@ func (d *doc) touchTypes(ts []*cueType, first, last int) uint8 {
 // nHashed is the number of cue features hashed per token (cueSlots).
 const nHashed = 5
 
-// cueSlots returns the hashes of the five cue features of token i of the
-// sentence [first, last) that pair it with a neighbour's word, in the
-// order cueSum adds them.
-func (d *doc) cueSlots(ts []*cueType, i, first, last int) [nHashed]uint32 {
-	w := func(k int) tokenInfo {
-		if k < first || k >= last {
-			return edgeInfo
-		}
-		return d.inf[k]
-	}
-	t, p1, p2, n1, n2 := ts[i], w(i-1), w(i-2), w(i+1), w(i+2)
+// cueSlots returns the hashes of the five cue features of the token of
+// type t and window w that pair it with a neighbour's word, in the order
+// cueSum adds them.
+func cueSlots(t *cueType, w *cueWin) [nHashed]uint32 {
 	return [nHashed]uint32{
-		mix(mix(t.hN1N2, n1.w), n2.w),
-		mix(t.hPrev, p1.w),
-		mix(t.hNext, n1.w),
-		mix(t.hStemPrev, p1.w),
-		mix(mix(t.hPrevPrev, p1.cls), p2.w),
+		mix(mix(t.hN1N2, w[3].w), w[4].w),
+		mix(t.hPrev, w[1].w),
+		mix(t.hNext, w[3].w),
+		mix(t.hStemPrev, w[1].w),
+		mix(mix(t.hPrevPrev, w[1].cls), w[0].w),
 	}
+}
+
+// cueWindow is the window of token i of the sentence [first, last) with
+// the types ts, built for that token alone (typedCueScore).
+func (d *doc) cueWindow(ts []*cueType, i, first, last int) *cueWin {
+	var toks [5]cueTok
+	e := d.m.cue.cc.edge.tok(edgeInfo)
+	for k := range toks {
+		if j := i - 2 + k; j >= first && j < last {
+			toks[k] = ts[j].tok(d.inf[j])
+		} else {
+			toks[k] = e
+		}
+	}
+	return &toks
 }
 
 // typedCueScore is the cue classifier's score of token i of the sentence
 // [first, last): m.score(cueFeatures(…)) from the types ts (cueTypes).
 func (d *doc) typedCueScore(ts []*cueType, i, first, last int) float32 {
 	m := d.m.cue
+	win := d.cueWindow(ts, i, first, last)
 	var w [nHashed]float32
-	for k, h := range d.cueSlots(ts, i, first, last) {
+	for k, h := range cueSlots(ts[i], win) {
 		w[k] = m.weight(h)
 	}
-	return d.cueSum(ts, i, first, last, &w)
+	x := d.cueCtxOf(i, first, last)
+	return m.cueSum(ts[i], win, &x, &w)
 }
 
-// cueSum adds up the cue score of token i of the sentence [first, last)
-// with w as the weights of its hashed features (cueSlots): with their
-// weights it is typedCueScore; with upper bounds of them it is an upper
-// bound of the score, as float32 addition is monotone in each operand
-// and the additions are the same, in the same order (markCues).
-func (d *doc) cueSum(ts []*cueType, i, first, last int, w *[nHashed]float32) float32 {
-	m := d.m.cue
+// cueSum adds up the cue score of the token of type t and window win with
+// the context x and w as the weights of its hashed features (cueSlots): with
+// their weights it is typedCueScore; with upper bounds of them it is an
+// upper bound of the score, as float32 addition is monotone in each
+// operand and the additions are the same, in the same order (markCues).
+func (m *model) cueSum(t *cueType, win *cueWin, x *cueCtx, w *[nHashed]float32) float32 {
 	c := &m.cc
-	nb := func(k int) (*cueType, tokenInfo) {
-		if k < first || k >= last {
-			return c.edge, edgeInfo
-		}
-		return ts[k], d.inf[k]
-	}
-	t, ti := ts[i], d.inf[i]
-	p1, p1i := nb(i - 1)
-	p2, p2i := nb(i - 2)
-	n1, n1i := nb(i + 1)
-	n2, n2i := nb(i + 2)
-	inQ, pos, starter, qBefore, qAfter := d.cueContext(i, first, last)
-	subj := d.subject(i, first)
+	p2, p1, n1, n2 := &win[0], &win[1], &win[3], &win[4]
+	cls := win[2].cls
 	// wt is model.weight of a quantized weight (the same rounding).
 	scale := m.scale
 	wt := func(q int16) float32 { return float32(float32(q) * scale) }
-	tn1, tp1 := &t.n1[n1i.cls], &t.p1[p1i.cls]
+	tn1, tp1 := &t.n1[n1.cls], &t.p1[p1.cls]
 	s := w[0]
-	s += wt(t.subj[subj])
+	s += wt(t.subj[x.subj&1])
 	s += wt(tn1[0]) // sufClsN1
 	s += c.bias
 	s += t.word
@@ -284,20 +331,20 @@ func (d *doc) cueSum(ts []*cueType, i, first, last int, w *[nHashed]float32) flo
 	s += n1.next
 	s += p2.prev2
 	s += n2.next2
-	s += wt(tp1[0])        // wordClsP1
-	s += wt(tn1[1])        // wordClsN1
-	s += wt(t.n2[n2i.cls]) // wordClsN2
-	s += wt(tn1[2])        // stemClsN1
-	s += wt(tp1[1])        // stemClsP1
-	s += wt(t.inQ[inQ])
-	s += c.clsP1N1[p1i.cls][ti.cls][n1i.cls]
-	s += wt(t.pos[pos])
-	s += wt(t.starter[starter])
-	s += wt(t.qBefore[qBefore])
-	s += wt(t.qAfter[qAfter])
+	s += wt(tp1[0])       // wordClsP1
+	s += wt(tn1[1])       // wordClsN1
+	s += wt(t.n2[n2.cls]) // wordClsN2
+	s += wt(tn1[2])       // stemClsN1
+	s += wt(tp1[1])       // stemClsP1
+	s += wt(t.inQ[x.inQ&1])
+	s += c.clsP1N1[p1.cls][cls][n1.cls]
+	s += wt(t.pos[x.pos&3])
+	s += wt(t.starter[x.starter])
+	s += wt(t.qBefore[x.qBefore&1])
+	s += wt(t.qAfter[x.qAfter&1])
 	s += w[3]
-	s += wt(t.p2[p2i.cls]) // wordClsP2
-	s += c.clsP2P1[p2i.cls][p1i.cls][ti.cls]
+	s += wt(t.p2[p2.cls]) // wordClsP2
+	s += c.clsP2P1[p2.cls][p1.cls][cls]
 	s += w[4]
 	return s
 }
@@ -318,31 +365,84 @@ func (d *doc) cueSum(ts []*cueType, i, first, last int, w *[nHashed]float32) flo
 // Otherwise the other weights are read and the score summed again, bit for
 // bit typedCueScore (TestTypedCueScore checks both).
 //
-// markCues does the same in two steps, the bounds' slots (cueBoundSlots)
-// and weights (readBounds) of a whole sentence before its scores
+// markCues does the same in steps, the bounds' contexts and slots of a
+// whole sentence (cueBounds), their weights (readBounds), then the scores
 // (finishCueScore), so that the table's misses overlap.
 func (d *doc) boundedCueScore(ts []*cueType, i, first, last int) float32 {
-	var b [1]cueBound
-	d.cueBoundSlots(ts, i, first, last, &b[0])
+	b := [1]cueBound{{at: int32(i), ctx: d.cueCtxOf(i, first, last)}}
+	win := d.cueWindow(ts, i, first, last)
+	d.m.cue.cueBoundSlots(ts[i], win, &b[0])
 	readBounds(d.m.cue, b[:])
-	return d.finishCueScore(ts, i, first, last, &b[0])
+	return d.finishCueScore(ts[i], win, first, last, &b[0])
 }
 
 // cueBound is the bound of one token's cue score (boundedCueScore) on its
-// way: its hashed features' slots, which of them the bound reads, and the
-// weights read.
+// way: the token, its context, its hashed features' slots, which of them
+// the bound reads, and the weights read.
 type cueBound struct {
 	hs   [nHashed]uint32  // slots in the model's table
-	read uint8            // bit k: w[k] is read (may be positive)
 	w    [nHashed]float32 // the weights read, 0 for the others
+	at   int32            // the token
+	ctx  cueCtx
+	read uint8 // bit k: w[k] is read (may be positive)
 }
 
-// cueBoundSlots sets b's slots and read bits for token i of the sentence
-// [first, last).
-func (d *doc) cueBoundSlots(ts []*cueType, i, first, last int, b *cueBound) {
-	m := d.m.cue
+// cueBounds appends to bs (emptied) a bound for each token of the sentence
+// [first, last) that markCues scores (cueScored), with its context set:
+// the context as cueCtxOf tells it, in one sweep of the sentence rather
+// than a look-ahead and a look-behind per token.
+func (d *doc) cueBounds(first, last int, bs []cueBound) []cueBound {
+	bs = bs[:0]
+	if d.qsFirst != first || d.qsLast != last { // as cueContext does
+		d.quoteSpan(first, last)
+	}
+	// next is the first token after i that is a starter or opening
+	// quotation mark (last if none); subj the last token before i that
+	// may be a subject (first-5 if none), scan the next token to test.
+	next, subj, scan := first, first-5, first
+	for i := first; i < last; i++ {
+		if !d.cueScored(i) {
+			continue
+		}
+		var x cueCtx
+		if d.qid[i] >= 0 {
+			x.inQ = 1
+		}
+		x.pos = uint8(min(i-first, 3))
+		if next <= i {
+			for next = i + 1; next < last && d.flags[next]&(fStarter|fOpen) == 0; next++ {
+			}
+		}
+		if next < last && next <= i+lookAhead {
+			x.starter = 1
+			if d.flags[next]&fOpen != 0 {
+				x.starter = 2
+			}
+		}
+		if d.firstClose < i {
+			x.qBefore = 1
+		}
+		if d.lastOpen > i {
+			x.qAfter = 1
+		}
+		for ; scan < i; scan++ {
+			if d.flags[scan]&(fCap|fPron) != 0 && d.qid[scan] < 0 {
+				subj = scan
+			}
+		}
+		if subj >= i-4 {
+			x.subj = 1
+		}
+		bs = append(bs, cueBound{at: int32(i), ctx: x})
+	}
+	return bs
+}
+
+// cueBoundSlots sets b's slots and read bits for the token of type t and
+// window win.
+func (m *model) cueBoundSlots(t *cueType, win *cueWin, b *cueBound) {
 	pos := m.cc.pos
-	b.hs = d.cueSlots(ts, i, first, last)
+	b.hs = cueSlots(t, win)
 	b.read = 0
 	for k := range b.hs {
 		h := b.hs[k] & uint32(len(m.q)-1)
@@ -365,22 +465,23 @@ func readBounds(m *model, bs []cueBound) {
 	}
 }
 
-// finishCueScore is boundedCueScore of token i of the sentence [first,
-// last) from its bound b (cueBoundSlots, readBounds).
-func (d *doc) finishCueScore(ts []*cueType, i, first, last int, b *cueBound) float32 {
+// finishCueScore is boundedCueScore of the token of type t and window win
+// of the sentence [first, last) from its bound b (cueBounds,
+// cueBoundSlots, readBounds).
+func (d *doc) finishCueScore(t *cueType, win *cueWin, first, last int, b *cueBound) float32 {
+	m := d.m.cue
 	w := b.w
-	s := d.cueSum(ts, i, first, last, &w)
+	s := m.cueSum(t, win, &b.ctx, &w)
 	if b.read == 1<<nHashed-1 {
 		return s
 	}
-	if cand, cue := d.marks(i, first, last, s); !cand && !cue {
+	if cand, cue := d.marks(int(b.at), first, last, s); !cand && !cue {
 		return s
 	}
-	m := d.m.cue
 	for k, h := range b.hs {
 		if w[k] == 0 {
 			w[k] = m.weight(h)
 		}
 	}
-	return d.cueSum(ts, i, first, last, &w)
+	return m.cueSum(t, win, &b.ctx, &w)
 }

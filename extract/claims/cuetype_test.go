@@ -41,6 +41,45 @@ func TestTypedCueScore(t *testing.T) {
 	t.Logf("%d tokens agree", n)
 }
 
+// TestCueBounds checks that markCues' sweep of a sentence gives every
+// scored token, in order, the context cueCtxOf tells and the window
+// cueWindow builds.
+func TestCueBounds(t *testing.T) {
+	texts := withDocs(t, []string{"“We are ready,” she said. “Now.”", "Blinken said that \"the talks\" were ''useful'' and, adding, noted"},
+		"seed.jsonl", "polnear-dev.jsonl")
+	n := 0
+	for _, s := range texts {
+		a := text.Analyze(s)
+		d := newDoc(a)
+		d.inf = d.infos()
+		ts := d.m.cue.cueTypes(d.inf)
+		for _, se := range d.sentences(a.Sentences) {
+			toks := d.cueToks(ts, se.First, se.Last, nil)
+			bs := d.cueBounds(se.First, se.Last, nil)
+			for i := se.First; i < se.Last; i++ {
+				if !d.cueScored(i) {
+					continue
+				}
+				if len(bs) == 0 || int(bs[0].at) != i {
+					t.Fatalf("token %d %q: not in the bounds", i, d.toks[i].Text)
+				}
+				if got, want := bs[0].ctx, d.cueCtxOf(i, se.First, se.Last); got != want {
+					t.Fatalf("token %d %q: context %+v, want %+v", i, d.toks[i].Text, got, want)
+				}
+				if got, want := window(toks, i, se.First), d.cueWindow(ts, i, se.First, se.Last); *got != *want {
+					t.Fatalf("token %d %q: window %+v, want %+v", i, d.toks[i].Text, *got, *want)
+				}
+				bs = bs[1:]
+				n++
+			}
+			if len(bs) > 0 {
+				t.Fatalf("bound of token %d %q, not scored", bs[0].at, d.toks[bs[0].at].Text)
+			}
+		}
+	}
+	t.Logf("%d tokens agree", n)
+}
+
 // TestStartScore checks that startScore is bit for bit the start ranker's
 // score of startFeatures for every cue and start candidate.
 func TestStartScore(t *testing.T) {

@@ -120,54 +120,56 @@ func (d *doc) markCues(sents []text.Sentence) {
 		d.cueScore = make([]float32, len(d.toks))
 	}
 	buf := make([]uint32, 0, 32)
-	var scratch []cueBound // the bounds of a sentence, kept in the cache if any
+	// The bounds and the layout of a sentence, kept in the cache if any.
+	var bs []cueBound
+	var toks []cueTok
 	if d.tc != nil {
-		scratch = d.tc.bounds
+		bs, toks = d.tc.bounds, d.tc.toks
 	}
 	for _, s := range sents {
 		if s.First < 0 || s.Last > len(d.toks) || s.First >= s.Last {
 			continue
 		}
-		// The bounds of the sentence's scored tokens first (boundedCueScore).
-		var bs []cueBound
-		if ts != nil {
-			if d.tc != nil {
-				d.tc.sink += d.touchTypes(ts, s.First, s.Last)
-			}
-			bs = scratch[:0]
+		if ts == nil {
 			for i := s.First; i < s.Last; i++ {
 				if d.cueScored(i) {
-					bs = append(bs, cueBound{})
-					d.cueBoundSlots(ts, i, s.First, s.Last, &bs[len(bs)-1])
+					buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
+					d.mark(i, s.First, s.Last, d.m.cue.score(buf))
 				}
 			}
-			readBounds(d.m.cue, bs)
-			scratch = bs
+			continue
 		}
-		for i := s.First; i < s.Last; i++ {
-			if !d.cueScored(i) {
-				continue
-			}
-			var sc float32
-			if ts != nil {
-				sc = d.finishCueScore(ts, i, s.First, s.Last, &bs[0])
-				bs = bs[1:]
-			} else {
-				buf = d.cueFeatures(inf, i, s.First, s.Last, buf[:0])
-				sc = d.m.cue.score(buf)
-			}
-			cand, cue := d.marks(i, s.First, s.Last, sc)
-			if cand {
-				d.flags[i] |= fCand
-				d.cueScore[i] = sc
-			}
-			if cue {
-				d.flags[i] |= fCue
-			}
+		// The bounds of the sentence's scored tokens first (boundedCueScore).
+		toks = d.cueToks(ts, s.First, s.Last, toks)
+		bs = d.cueBounds(s.First, s.Last, bs)
+		if d.tc != nil {
+			d.tc.sink += touchTypes(ts, toks, bs, s.First)
+		}
+		for k := range bs {
+			i := int(bs[k].at)
+			d.m.cue.cueBoundSlots(ts[i], window(toks, i, s.First), &bs[k])
+		}
+		readBounds(d.m.cue, bs)
+		for k := range bs {
+			i := int(bs[k].at)
+			d.mark(i, s.First, s.Last, d.finishCueScore(ts[i], window(toks, i, s.First), s.First, s.Last, &bs[k]))
 		}
 	}
 	if d.tc != nil {
-		d.tc.bounds = scratch
+		d.tc.bounds, d.tc.toks = bs, toks
+	}
+}
+
+// mark sets the flags and the cue score of token i of the sentence [first,
+// last) from its cue score sc (marks).
+func (d *doc) mark(i, first, last int, sc float32) {
+	cand, cue := d.marks(i, first, last, sc)
+	if cand {
+		d.flags[i] |= fCand
+		d.cueScore[i] = sc
+	}
+	if cue {
+		d.flags[i] |= fCue
 	}
 }
 

@@ -49,8 +49,10 @@ type typeCache struct {
 	ms    *modelSet // the models of the cached types and weights
 	seed  maphash.Seed
 	slots []typeEntry
-	// bounds is markCues' scratch: the cue bounds of a sentence.
+	// bounds and toks are markCues' scratch: the cue bounds and the
+	// layout (cueToks) of a sentence.
 	bounds []cueBound
+	toks   []cueTok
 	// Per-document arrays, reused by the next document the cache sees
 	// (Find drops them when large: keepScratch): each token's slot (-1:
 	// not cached), info, cue type, next-word weight (nextWeight), flags,
