@@ -54,8 +54,7 @@ func TestCueBounds(t *testing.T) {
 		d.inf = d.infos()
 		ts := d.m.cue.cueTypes(d.inf)
 		for _, se := range d.sentences(a.Sentences) {
-			toks := d.cueToks(ts, se.First, se.Last, nil)
-			bs := d.cueBounds(se.First, se.Last, nil)
+			toks, bs := d.cueLayout(ts, se.First, se.Last, nil, nil)
 			for i := se.First; i < se.Last; i++ {
 				if !d.cueScored(i) {
 					continue

@@ -140,8 +140,7 @@ func (d *doc) markCues(sents []text.Sentence) {
 			continue
 		}
 		// The bounds of the sentence's scored tokens first (boundedCueScore).
-		toks = d.cueToks(ts, s.First, s.Last, toks)
-		bs = d.cueBounds(s.First, s.Last, bs)
+		toks, bs = d.cueLayout(ts, s.First, s.Last, toks, bs)
 		if d.tc != nil {
 			d.tc.sink += touchTypes(ts, toks, bs, s.First)
 		}

@@ -50,7 +50,7 @@ type typeCache struct {
 	seed  maphash.Seed
 	slots []typeEntry
 	// bounds and toks are markCues' scratch: the cue bounds and the
-	// layout (cueToks) of a sentence.
+	// layout (cueLayout) of a sentence.
 	bounds []cueBound
 	toks   []cueTok
 	// Per-document arrays, reused by the next document the cache sees
