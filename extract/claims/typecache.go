@@ -1,8 +1,8 @@
 package claims
 
 import (
-	"hash/maphash"
 	"math"
+	"math/bits"
 	"sync"
 )
 
@@ -47,7 +47,6 @@ func (e *typeEntry) has(tok string) bool {
 // (typeCaches) and kept across documents.
 type typeCache struct {
 	ms    *modelSet // the models of the cached types and weights
-	seed  maphash.Seed
 	slots []typeEntry
 	// bounds and toks are markCues' scratch: the cue bounds and the
 	// layout (cueLayout) of a sentence.
@@ -105,15 +104,47 @@ func resize[T any](b []T, n int) []T {
 // typeCaches keeps the caches between calls of Find, one per call at a
 // time (as ner keeps its taggers).
 var typeCaches = sync.Pool{New: func() any {
-	return &typeCache{seed: maphash.MakeSeed(), slots: make([]typeEntry, 1<<typeCacheBits)}
+	return &typeCache{slots: make([]typeEntry, 1<<typeCacheBits)}
 }}
 
 // slotOf is the slot of the text tok, -1 for a text too long to cache.
+//
+// The hash is inlined rather than maphash's, a call into the runtime that
+// cost some 40 instructions a token: it reads the text in at most four
+// loads (all of its bytes up to 32, all but one of 33) and mixes them with
+// two multiplications, the slot being the top bits.
 func (c *typeCache) slotOf(tok string) int32 {
-	if len(tok) > maxCachedType {
+	n := len(tok)
+	var a, b uint64
+	switch {
+	case n > maxCachedType:
 		return -1
+	case n > 16:
+		a = le64(tok[:8]) ^ bits.RotateLeft64(le64(tok[8:16]), 31)
+		b = le64(tok[n-8:]) ^ bits.RotateLeft64(le64(tok[n-16:n-8]), 17)
+	case n >= 8:
+		a, b = le64(tok[:8]), le64(tok[n-8:])
+	case n >= 4:
+		a, b = uint64(le32(tok[:4])), uint64(le32(tok[n-4:]))
+	case n > 0:
+		a = uint64(tok[0]) | uint64(tok[n/2])<<8 | uint64(tok[n-1])<<16
 	}
-	return int32(maphash.String(c.seed, tok) & (1<<typeCacheBits - 1))
+	h := (a ^ uint64(n)<<56) * 0x9e3779b97f4a7c15
+	h = (h ^ b ^ h>>32) * 0xd6e8feb86659fd93
+	return int32(h >> (64 - typeCacheBits))
+}
+
+// le64 is the little-endian word of the first 8 bytes of s (one load).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// le32 is the little-endian word of the first 4 bytes of s (one load).
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // slot returns the entry of the text tok, whose slot (slotOf) is at,
