@@ -3,6 +3,7 @@ package claims
 import (
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dossier-reader/dossier/extract/claims/internal/corpus"
@@ -77,6 +78,50 @@ func TestCueBounds(t *testing.T) {
 		}
 	}
 	t.Logf("%d tokens agree", n)
+}
+
+// TestWordHashes checks wordHashes against its plain definition (three
+// FNV-1a hashes, the stem's after stripping the first suffix that fits) on
+// the words of the corpora and on texts of every length to 40.
+func TestWordHashes(t *testing.T) {
+	fnv := func(b []byte) uint32 {
+		h := uint32(2166136261)
+		for _, c := range b {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		return h
+	}
+	ref := func(w string) (full, st, suf uint32) {
+		lw := []byte(w[:min(len(w), 32)])
+		for i, c := range lw {
+			if c >= 'A' && c <= 'Z' {
+				lw[i] = c + 'a' - 'A'
+			}
+		}
+		s := lw
+		for _, x := range []string{"ing", "ed", "es", "s", "e"} {
+			if len(lw) > len(x)+3 && strings.HasSuffix(string(lw), x) {
+				s = lw[:len(lw)-len(x)]
+				break
+			}
+		}
+		return fnv(lw), fnv(s) ^ 0x5bd1e995, fnv(lw[max(0, len(lw)-3):]) ^ 0x27d4eb2d
+	}
+	words := []string{"", "a", "Said", "SAYING", "sing", "using", "noted", "ed", "bed", "shed", "goes", "does", "isés", "États"}
+	for n := range 41 {
+		words = append(words, strings.Repeat("Ab", n)[:n], strings.Repeat("ing", n), strings.Repeat("es", n))
+	}
+	for _, s := range withDocs(t, nil, "seed.jsonl", "polnear-dev.jsonl") {
+		for _, tok := range text.Tokenize(s) {
+			words = append(words, tok.Text)
+		}
+	}
+	for _, w := range words {
+		a, b, c := wordHashes(w)
+		if x, y, z := ref(w); a != x || b != y || c != z {
+			t.Fatalf("%q: %x %x %x, want %x %x %x", w, a, b, c, x, y, z)
+		}
+	}
 }
 
 // TestStartScore checks that startScore is bit for bit the start ranker's
