@@ -357,7 +357,8 @@ func (d *doc) boundedCueScore(ts []*cueType, i, first, last int) float32 {
 	win := d.cueWindow(ts, i, first, last)
 	d.m.cue.cueBoundSlots(ts[i], win, &b[0])
 	readBounds(d.m.cue, b[:])
-	return d.finishCueScore(ts[i], win, first, last, &b[0])
+	sc, _, _ := d.finishCueScore(ts[i], win, first, last, &b[0])
+	return sc
 }
 
 // cueBound is the bound of one token's cue score (boundedCueScore) on its
@@ -465,21 +466,21 @@ func readBounds(m *model, bs []cueBound) {
 
 // finishCueScore is boundedCueScore of the token of type t and window win
 // of the sentence [first, last) from its bound b (cueLayout,
-// cueBoundSlots, readBounds).
-func (d *doc) finishCueScore(t *cueType, win *cueWin, first, last int, b *cueBound) float32 {
+// cueBoundSlots, readBounds), with what it marks (marks).
+func (d *doc) finishCueScore(t *cueType, win *cueWin, first, last int, b *cueBound) (sc float32, cand, cue bool) {
 	m := d.m.cue
 	w := b.w
-	s := m.cueSum(t, win, &b.ctx, &w)
-	if b.read == 1<<nHashed-1 {
-		return s
-	}
-	if cand, cue := d.marks(int(b.at), first, last, s); !cand && !cue {
-		return s
+	sc = m.cueSum(t, win, &b.ctx, &w)
+	i := int(b.at)
+	if cand, cue = d.marks(i, first, last, sc); b.read == 1<<nHashed-1 || !cand && !cue {
+		return sc, cand, cue
 	}
 	for k, h := range b.hs {
 		if w[k] == 0 {
 			w[k] = m.weight(h)
 		}
 	}
-	return m.cueSum(t, win, &b.ctx, &w)
+	sc = m.cueSum(t, win, &b.ctx, &w)
+	cand, cue = d.marks(i, first, last, sc)
+	return sc, cand, cue
 }
