@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/dossier-reader/dossier/extract/claims/internal/corpus"
 	"github.com/dossier-reader/dossier/extract/text"
@@ -121,6 +122,24 @@ func TestWordHashes(t *testing.T) {
 		if x, y, z := ref(w); a != x || b != y || c != z {
 			t.Fatalf("%q: %x %x %x, want %x %x %x", w, a, b, c, x, y, z)
 		}
+	}
+}
+
+// TestClsRows checks that clsRows packs clsRow, that clsRow orders the
+// classes, and that a cue type fills whole cache lines.
+func TestClsRows(t *testing.T) {
+	if n := unsafe.Sizeof(cueType{}); n != 320 {
+		t.Errorf("a cue type is %d bytes, not 320", n)
+	}
+	var seen [nCls]bool
+	for c, r := range clsRow {
+		if got := clsRows >> (4 * c) & 15; got != uint64(r) {
+			t.Errorf("class %d: row %d in clsRows, %d in clsRow", c, got, r)
+		}
+		if seen[r] {
+			t.Errorf("row %d twice", r)
+		}
+		seen[r] = true
 	}
 }
 
