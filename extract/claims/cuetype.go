@@ -270,21 +270,8 @@ func touchTypes(ts []*cueType, toks []cueTok, bs []cueBound, first int) uint8 {
 	return uint8(x)
 }
 
-// nHashed is the number of cue features hashed per token (cueSlots).
+// nHashed is the number of cue features hashed per token (cueBound.hs).
 const nHashed = 5
-
-// cueSlots returns the hashes of the five cue features of the token of
-// type t and window w that pair it with a neighbour's word, in the order
-// cueSum adds them.
-func cueSlots(t *cueType, w *cueWin) [nHashed]uint32 {
-	return [nHashed]uint32{
-		mix(mix(t.hN1N2, w[3].w), w[4].w),
-		mix(t.hPrev, w[1].w),
-		mix(t.hNext, w[3].w),
-		mix(t.hStemPrev, w[1].w),
-		mix(mix(t.hPrevPrev, uint32(w[1].cls)), w[0].w),
-	}
-}
 
 // cueWindow is the window of token i of the sentence [first, last) with
 // the types ts, built for that token alone (typedCueScore).
@@ -306,8 +293,10 @@ func (d *doc) cueWindow(ts []*cueType, i, first, last int) *cueWin {
 func (d *doc) typedCueScore(ts []*cueType, i, first, last int) float32 {
 	m := d.m.cue
 	win := d.cueWindow(ts, i, first, last)
+	var b cueBound
+	m.cueBoundSlots(ts[i], win, &b)
 	var w [nHashed]float32
-	for k, h := range cueSlots(ts[i], win) {
+	for k, h := range b.hs {
 		w[k] = m.weight(h)
 	}
 	x := d.cueCtxOf(i, first, last)
@@ -315,7 +304,7 @@ func (d *doc) typedCueScore(ts []*cueType, i, first, last int) float32 {
 }
 
 // cueSum adds up the cue score of the token of type t and window win with
-// the context x and w as the weights of its hashed features (cueSlots): with
+// the context x and w as the weights of its hashed features (cueBound.hs): with
 // their weights it is typedCueScore; with upper bounds of them it is an
 // upper bound of the score, as float32 addition is monotone in each
 // operand and the additions are the same, in the same order (markCues).
@@ -461,19 +450,24 @@ func (d *doc) cueLayout(ts []*cueType, first, last int, toks []cueTok, bs []cueB
 }
 
 // cueBoundSlots sets b's slots and read bits for the token of type t and
-// window win.
-func (m *model) cueBoundSlots(t *cueType, win *cueWin, b *cueBound) {
-	// In locals, not b's fields, which the compiler would load and store
-	// at every step.
+// window win: the slots in the model's table of the five cue features that
+// pair the token with a neighbour's word, in the order cueSum adds them.
+// (In one function, unrolled, with the hashes and bits in locals rather
+// than in b, which the compiler loaded and stored at every step: the
+// hashes' function and the loop over their bits cost 255 instructions a
+// token, this 194.)
+func (m *model) cueBoundSlots(t *cueType, w *cueWin, b *cueBound) {
 	pos, mask := m.cc.pos, uint32(len(m.q)-1)
-	hs := cueSlots(t, win)
-	var read uint8
-	for k := range hs {
-		h := hs[k] & mask
-		hs[k] = h
-		read |= uint8(pos[h>>posShift/64]>>(h>>posShift%64)&1) << k
+	hs := [nHashed]uint32{
+		mix(mix(t.hN1N2, w[3].w), w[4].w) & mask,
+		mix(t.hPrev, w[1].w) & mask,
+		mix(t.hNext, w[3].w) & mask,
+		mix(t.hStemPrev, w[1].w) & mask,
+		mix(mix(t.hPrevPrev, uint32(w[1].cls)), w[0].w) & mask,
 	}
-	b.hs, b.read = hs, read
+	bit := func(h uint32) uint8 { return uint8(pos[h>>posShift/64]>>(h>>posShift%64)) & 1 }
+	b.hs = hs
+	b.read = bit(hs[0]) | bit(hs[1])<<1 | bit(hs[2])<<2 | bit(hs[3])<<3 | bit(hs[4])<<4
 }
 
 // readBounds reads the weights of bs' read bits: a loop that only loads,
