@@ -147,16 +147,13 @@ func le32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// slot returns the entry of the text tok, whose slot (slotOf) is at,
-// filled on a miss (without a cue type), or, for a text too long or empty,
-// a scratch entry.
-func (c *typeCache) slot(tok string, at int32, scratch *typeEntry) *typeEntry {
+// fill fills the entry of the text tok that the cache missed, whose slot
+// (slotOf) is at, without a cue type, and returns it; for a text too long
+// (at is -1) it fills the entry scratch instead.
+func (c *typeCache) fill(tok string, at int32, scratch *typeEntry) *typeEntry {
 	e := scratch
 	if at >= 0 {
 		e = &c.slots[at]
-		if e.has(tok) {
-			return e
-		}
 	}
 	f := classify(tok)
 	w, st, suf := wordHashes(tok)
@@ -184,19 +181,31 @@ func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
 	// fit in the L1 cache.
 	const block = 256
 	var scratch typeEntry
+	slots := c.slots
 	for lo := 0; lo < n; lo += block {
 		hi := min(lo+block, n)
+		// The block's slices, of one length, so that the loops' indexes
+		// need no bounds tests.
+		bt := d.toks[lo:hi]
+		bat, bf, binf, bts, bnext := at[lo:hi], d.flags[lo:hi], inf[lo:hi], ts[lo:hi], next[lo:hi]
+		bat, bf, binf, bts, bnext = bat[:len(bt)], bf[:len(bt)], binf[:len(bt)], bts[:len(bt)], bnext[:len(bt)]
 		var sink uint8
-		for i, t := range d.toks[lo:hi] {
-			at[lo+i] = c.slotOf(t.Text)
-			if at[lo+i] >= 0 {
-				sink |= c.slots[at[lo+i]].klen
+		for i, t := range bt {
+			a := c.slotOf(t.Text)
+			bat[i] = a
+			if a >= 0 {
+				sink |= slots[a].klen
 			}
 		}
 		c.sink += sink
-		for i := lo; i < hi; i++ {
-			e := c.slot(d.toks[i].Text, at[i], &scratch)
-			d.flags[i], inf[i], ts[i], next[i] = e.lex, e.inf, e.ct, e.next
+		for i, t := range bt {
+			var e *typeEntry
+			if a := bat[i]; a >= 0 && slots[a].has(t.Text) {
+				e = &slots[a]
+			} else {
+				e = c.fill(t.Text, a, &scratch)
+			}
+			bf[i], binf[i], bts[i], bnext[i] = e.lex, e.inf, e.ct, e.next
 		}
 	}
 	return inf, ts
