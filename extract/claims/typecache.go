@@ -223,12 +223,18 @@ func (d *doc) classifyCached(c *typeCache) ([]tokenInfo, []*cueType) {
 func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
 	miss, at, wait := c.miss[:0], c.missAt[:0], c.wait[:0]
 	defer func() { c.miss, c.missAt, c.wait = miss, at, wait }()
-	for i := range ts {
-		if d.flags[i]&(fOpen|fClose) != 0 {
+	// Slices of one length, so that the loop's indexes need no bounds
+	// tests. A token with its type and no quotation flag, as most are,
+	// goes on at once.
+	flags, inf, slotAt := d.flags[:len(ts)], inf[:len(ts)], c.at[:len(ts)]
+	for i, t := range ts {
+		if flags[i]&(fOpen|fClose) != 0 {
 			inf[i].cls = d.wordClass(i)
 			ts[i] = nil
-		} else if ts[i] == nil && c.at[i] >= 0 {
-			switch e := &c.slots[c.at[i]]; {
+		} else if t != nil {
+			continue
+		} else if a := slotAt[i]; a >= 0 {
+			switch e := &c.slots[a]; {
 			case e.ct == pendingType && e.inf == inf[i]: // the same type
 				wait = append(wait, i)
 				continue
@@ -236,10 +242,8 @@ func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
 				e.ct = pendingType // set below, with the type of token i
 			}
 		}
-		if ts[i] == nil {
-			miss = append(miss, inf[i])
-			at = append(at, i)
-		}
+		miss = append(miss, inf[i])
+		at = append(at, i)
 	}
 	if len(miss) == 0 {
 		return
