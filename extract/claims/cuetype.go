@@ -171,11 +171,12 @@ func newCueType(m *model, t tokenInfo) *cueType {
 	return e
 }
 
-// cueTypes returns the type of every token, from the cache or built.
-func (m *model) cueTypes(inf []tokenInfo) []*cueType {
+// cueTypes returns the type of every token, from the cache or built, in
+// out (reused if large enough).
+func (m *model) cueTypes(inf []tokenInfo, out []*cueType) []*cueType {
 	c := &m.cc
 	c.once.Do(func() { c.init(m) })
-	out := make([]*cueType, len(inf))
+	out = resize(out, len(inf))
 	var miss []int
 	c.mu.RLock()
 	for i, t := range inf {

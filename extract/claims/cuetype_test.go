@@ -22,7 +22,7 @@ func TestTypedCueScore(t *testing.T) {
 		a := text.Analyze(s)
 		d := newDoc(a)
 		d.inf = d.infos()
-		ts := d.m.cue.cueTypes(d.inf)
+		ts := d.m.cue.cueTypes(d.inf, nil)
 		for _, se := range d.sentences(a.Sentences) {
 			for i := se.First; i < se.Last; i++ {
 				want := d.m.cue.score(d.cueFeatures(d.inf, i, se.First, se.Last, nil))
@@ -54,7 +54,7 @@ func TestCueBounds(t *testing.T) {
 		a := text.Analyze(s)
 		d := newDoc(a)
 		d.inf = d.infos()
-		ts := d.m.cue.cueTypes(d.inf)
+		ts := d.m.cue.cueTypes(d.inf, nil)
 		for _, se := range d.sentences(a.Sentences) {
 			toks, bs := d.cueLayout(ts, se.First, se.Last, nil, nil)
 			for i := se.First; i < se.Last; i++ {

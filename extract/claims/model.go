@@ -109,7 +109,7 @@ func (d *doc) markCues(sents []text.Sentence) {
 	} else {
 		d.inf = d.infos()
 		if len(d.m.cue.q) > 0 {
-			ts = d.m.cue.cueTypes(d.inf)
+			ts = d.m.cue.cueTypes(d.inf, nil)
 		}
 	}
 	inf := d.inf

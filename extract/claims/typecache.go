@@ -67,6 +67,8 @@ type typeCache struct {
 	miss     []tokenInfo
 	missAt   []int
 	wait     []int
+	// missTypes is fillCueTypes' scratch: the types of miss.
+	missTypes []*cueType
 	// counts is prefixCounts' scratch (decide.go).
 	counts []counts
 	sink   uint8 // the touched bytes (classifyCached); means nothing
@@ -81,7 +83,7 @@ const keepScratch = 1 << 15
 func (c *typeCache) dropLargeScratch() {
 	if cap(c.at) > keepScratch {
 		c.at, c.inf, c.cts, c.flags, c.qid, c.cueScore, c.turn = nil, nil, nil, nil, nil, nil, nil
-		c.miss, c.missAt, c.wait, c.nextW, c.counts = nil, nil, nil, nil, nil
+		c.miss, c.missAt, c.wait, c.nextW, c.counts, c.missTypes = nil, nil, nil, nil, nil, nil
 	}
 }
 
@@ -248,7 +250,8 @@ func (d *doc) fillCueTypes(c *typeCache, inf []tokenInfo, ts []*cueType) {
 	if len(miss) == 0 {
 		return
 	}
-	for k, t := range d.m.cue.cueTypes(miss) {
+	c.missTypes = d.m.cue.cueTypes(miss, c.missTypes)
+	for k, t := range c.missTypes {
 		i := at[k]
 		ts[i] = t
 		if d.flags[i]&(fOpen|fClose) == 0 {
