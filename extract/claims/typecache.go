@@ -85,6 +85,9 @@ func (c *typeCache) dropLargeScratch() {
 		c.at, c.inf, c.cts, c.flags, c.qid, c.cueScore, c.turn = nil, nil, nil, nil, nil, nil, nil
 		c.miss, c.missAt, c.wait, c.nextW, c.counts, c.missTypes = nil, nil, nil, nil, nil, nil
 	}
+	if cap(c.toks) > keepScratch { // a sentence's: only a long one
+		c.toks, c.bounds = nil, nil
+	}
 }
 
 // zeroed is resize with the elements cleared.
