@@ -51,19 +51,9 @@ func splitWords(toks []text.Token, src string, buf []word) []word {
 	}
 	ws := buf[:0]
 	done := 0 // tokens before done are in ws
-	k := 0    // the token holding the hyphen at h, or one before it
-	for off := 0; ; {
-		h := strings.IndexByte(src[off:], '-')
-		if h < 0 {
-			break
-		}
-		h += off
-		if k = text.EndingAfter(toks, k, h); k == len(toks) {
-			break
-		}
+	for k := range text.TokensHolding(toks, src, '-') {
 		t := toks[k]
-		if t.Start > h || !hasInnerHyphen(t.Text) {
-			off = h + 1 // outside the tokens (not from Tokenize), or a token's first or last byte
+		if !hasInnerHyphen(t.Text) {
 			continue
 		}
 		ws = append(ws, toks[done:k]...)
@@ -76,8 +66,7 @@ func splitWords(toks []text.Token, src string, buf []word) []word {
 				s = j + 1
 			}
 		}
-		k++
-		done, off = k, t.End
+		done = k + 1
 	}
 	return append(ws, toks[done:]...)
 }

@@ -1,5 +1,10 @@
 package text
 
+import (
+	"iter"
+	"strings"
+)
+
 // Analysis is an article's text with its tokens and sentences, computed once
 // and shared by every tagger.
 type Analysis struct {
@@ -36,13 +41,13 @@ type Span struct {
 	End   int // byte offset, exclusive
 }
 
-// EndingAfter returns the index of the first token from k on that ends
+// endingAfter returns the index of the first token from k on that ends
 // after byte off, or len(toks); toks are in text order, as Tokenize makes
-// them. It gallops from k, then halves: the taggers that look up the
-// tokens holding each hyphen of a text (countries, weapons) move some
-// twenty tokens at a time: a token-by-token walk cost them 0.75 M
-// instructions per BenchmarkTag pass, EndingAfter 0.37 M.
-func EndingAfter(toks []Token, k, off int) int {
+// them. It gallops from k, then halves: TokensHolding moves some twenty
+// tokens at a time between hyphens, and a token-by-token walk cost the
+// countries and weapons taggers 0.75 M instructions per BenchmarkTag
+// pass, endingAfter 0.37 M.
+func endingAfter(toks []Token, k, off int) int {
 	if k >= len(toks) || toks[k].End > off {
 		return k
 	}
@@ -63,4 +68,35 @@ func EndingAfter(toks []Token, k, off int) int {
 		}
 	}
 	return hi
+}
+
+// TokensHolding yields, in text order and once each, the index of every
+// token of src (toks, in text order as Tokenize makes them) that holds the
+// byte c. It searches the text for c and skips to the end of each token
+// found, rather than looking at every token: hyphens are in 2% of news
+// tokens, and the countries and weapons taggers look for those alone.
+func TokensHolding(toks []Token, src string, c byte) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		k := 0 // the token holding the byte at h, or one before it
+		for off := 0; off < len(src); {
+			h := strings.IndexByte(src[off:], c)
+			if h < 0 {
+				return
+			}
+			h += off
+			if k = endingAfter(toks, k, h); k == len(toks) {
+				return
+			}
+			t := toks[k]
+			if t.Start > h {
+				off = h + 1 // between tokens: not from Tokenize
+				continue
+			}
+			if !yield(k) {
+				return
+			}
+			k++
+			off = t.End
+		}
+	}
 }

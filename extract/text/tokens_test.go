@@ -148,7 +148,7 @@ func TestASCIIClass(t *testing.T) {
 	}
 }
 
-// TestEndingAfter checks EndingAfter against a walk token by token.
+// TestEndingAfter checks endingAfter against a walk token by token.
 func TestEndingAfter(t *testing.T) {
 	s := "U.S.-made anti-tank missiles -- and 1996-08-30, a x-y-z b"
 	toks := Tokenize(s)
@@ -158,12 +158,41 @@ func TestEndingAfter(t *testing.T) {
 			for want < len(toks) && toks[want].End <= off {
 				want++
 			}
-			if got := EndingAfter(toks, k, off); got != want {
-				t.Fatalf("EndingAfter(%d, %d) = %d, want %d", k, off, got, want)
+			if got := endingAfter(toks, k, off); got != want {
+				t.Fatalf("endingAfter(%d, %d) = %d, want %d", k, off, got, want)
 			}
 		}
 	}
-	if got := EndingAfter(nil, 0, 5); got != 0 {
-		t.Errorf("EndingAfter(nil) = %d", got)
+	if got := endingAfter(nil, 0, 5); got != 0 {
+		t.Errorf("endingAfter(nil) = %d", got)
+	}
+}
+
+// TestTokensHolding checks TokensHolding against a walk token by token,
+// and that it stops when the loop breaks.
+func TestTokensHolding(t *testing.T) {
+	for _, s := range []string{
+		"",
+		"no hyphen here",
+		"U.S.-made anti-tank missiles -- and 1996-08-30, a x-y-z b",
+		"- -a a- -- a-b-c-d -",
+		"tail-",
+	} {
+		toks := Tokenize(s)
+		var want, got []int
+		for k, tok := range toks {
+			if strings.IndexByte(tok.Text, '-') >= 0 {
+				want = append(want, k)
+			}
+		}
+		for k := range TokensHolding(toks, s, '-') {
+			got = append(got, k)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: TokensHolding = %v, want %v", s, got, want)
+		}
+		for range TokensHolding(toks, s, '-') {
+			break // must not panic: yield is not called again
+		}
 	}
 }

@@ -14,7 +14,6 @@ package weapons
 
 import (
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/dossier-reader/dossier/extract/text"
@@ -156,27 +155,11 @@ func (l *lexicon) flagTokens(flags []uint8, toks []text.Token) []uint8 {
 }
 
 // flagHyphenated adds hyphenInside to the flags of the tokens with a hyphen
-// after their first byte. It searches the text for its hyphens, once per
-// hyphen, rather than each token.
+// after their first byte (text.TokensHolding finds the tokens with one).
 func flagHyphenated(flags []uint8, toks []text.Token, src string) {
-	k := 0 // the token holding the hyphen at h, or one before it
-	for off := 0; off < len(src); {
-		h := strings.IndexByte(src[off:], '-')
-		if h < 0 {
-			break
-		}
-		h += off
-		if k = text.EndingAfter(toks, k, h); k == len(toks) {
-			break
-		}
-		if t := toks[k]; t.Start <= h {
-			if t.Text != "" && t.Text[0] != '-' {
-				flags[k] |= hyphenInside
-			}
-			k++
-			off = t.End
-		} else {
-			off = h + 1 // between tokens: not from Tokenize
+	for k := range text.TokensHolding(toks, src, '-') {
+		if t := toks[k].Text; t != "" && t[0] != '-' {
+			flags[k] |= hyphenInside
 		}
 	}
 }
