@@ -15,69 +15,71 @@ import (
 // bit for bit the score of the hashed features, on every token, and that
 // boundedCueScore is that score or a bound of it that marks nothing.
 func TestTypedCueScore(t *testing.T) {
+	n := 0
+	eachCueSentence(t, func(d *doc, ts []*cueType, se text.Sentence) {
+		for i := se.First; i < se.Last; i++ {
+			want := d.m.cue.score(d.cueFeatures(d.inf, i, se.First, se.Last, nil))
+			got := d.typedCueScore(ts, i, se.First, se.Last)
+			if math.Float32bits(got) != math.Float32bits(want) {
+				t.Fatalf("token %q: typed score %v, hashed %v", d.toks[i].Text, got, want)
+			}
+			// The bounded score is the score, or a bound of it that
+			// marks nothing.
+			b := d.boundedCueScore(ts, i, se.First, se.Last)
+			if cand, cue := d.marks(i, se.First, se.Last, b); math.Float32bits(b) != math.Float32bits(want) && (b < want || cand || cue) {
+				t.Fatalf("token %q: bounded score %v, score %v", d.toks[i].Text, b, want)
+			}
+			n++
+		}
+	})
+	t.Logf("%d tokens agree", n)
+}
+
+// eachCueSentence calls f with every sentence of a few hard cases and of
+// the seed and polnear-dev files (when ../shared has them), with the doc
+// of its text and the text's cue types.
+func eachCueSentence(t *testing.T, f func(d *doc, ts []*cueType, se text.Sentence)) {
+	t.Helper()
 	texts := withDocs(t, []string{"“We are ready,” she said. “Now.”", "Blinken said that \"the talks\" were ''useful'' and, adding, noted"},
 		"seed.jsonl", "polnear-dev.jsonl")
-	n := 0
 	for _, s := range texts {
 		a := text.Analyze(s)
 		d := newDoc(a)
 		d.inf = d.infos()
 		ts := d.m.cue.cueTypes(d.inf, nil)
 		for _, se := range d.sentences(a.Sentences) {
-			for i := se.First; i < se.Last; i++ {
-				want := d.m.cue.score(d.cueFeatures(d.inf, i, se.First, se.Last, nil))
-				got := d.typedCueScore(ts, i, se.First, se.Last)
-				if math.Float32bits(got) != math.Float32bits(want) {
-					t.Fatalf("token %q: typed score %v, hashed %v", d.toks[i].Text, got, want)
-				}
-				// The bounded score is the score, or a bound of it that
-				// marks nothing.
-				b := d.boundedCueScore(ts, i, se.First, se.Last)
-				if cand, cue := d.marks(i, se.First, se.Last, b); math.Float32bits(b) != math.Float32bits(want) && (b < want || cand || cue) {
-					t.Fatalf("token %q: bounded score %v, score %v", d.toks[i].Text, b, want)
-				}
-				n++
-			}
+			f(d, ts, se)
 		}
 	}
-	t.Logf("%d tokens agree", n)
 }
 
 // TestCueBounds checks that markCues' sweep of a sentence gives every
 // scored token, in order, the context cueCtxOf tells and the window
 // cueWindow builds.
 func TestCueBounds(t *testing.T) {
-	texts := withDocs(t, []string{"“We are ready,” she said. “Now.”", "Blinken said that \"the talks\" were ''useful'' and, adding, noted"},
-		"seed.jsonl", "polnear-dev.jsonl")
 	n := 0
-	for _, s := range texts {
-		a := text.Analyze(s)
-		d := newDoc(a)
-		d.inf = d.infos()
-		ts := d.m.cue.cueTypes(d.inf, nil)
-		for _, se := range d.sentences(a.Sentences) {
-			toks, bs := d.cueLayout(ts, se.First, se.Last, nil, nil)
-			for i := se.First; i < se.Last; i++ {
-				if !d.cueScored(i) {
-					continue
-				}
-				if len(bs) == 0 || int(bs[0].at) != i {
-					t.Fatalf("token %d %q: not in the bounds", i, d.toks[i].Text)
-				}
-				if got, want := bs[0].ctx, d.cueCtxOf(i, se.First, se.Last); got != want {
-					t.Fatalf("token %d %q: context %+v, want %+v", i, d.toks[i].Text, got, want)
-				}
-				if got, want := window(toks, i, se.First), d.cueWindow(ts, i, se.First, se.Last); *got != *want {
-					t.Fatalf("token %d %q: window %+v, want %+v", i, d.toks[i].Text, *got, *want)
-				}
-				bs = bs[1:]
-				n++
+	eachCueSentence(t, func(d *doc, ts []*cueType, se text.Sentence) {
+		toks, bs := d.cueLayout(ts, se.First, se.Last, nil, nil)
+		for i := se.First; i < se.Last; i++ {
+			if !d.cueScored(i) {
+				continue
 			}
-			if len(bs) > 0 {
-				t.Fatalf("bound of token %d %q, not scored", bs[0].at, d.toks[bs[0].at].Text)
+			if len(bs) == 0 || int(bs[0].at) != i {
+				t.Fatalf("token %d %q: not in the bounds", i, d.toks[i].Text)
 			}
+			if got, want := bs[0].ctx, d.cueCtxOf(i, se.First, se.Last); got != want {
+				t.Fatalf("token %d %q: context %+v, want %+v", i, d.toks[i].Text, got, want)
+			}
+			if got, want := window(toks, i, se.First), d.cueWindow(ts, i, se.First, se.Last); *got != *want {
+				t.Fatalf("token %d %q: window %+v, want %+v", i, d.toks[i].Text, *got, *want)
+			}
+			bs = bs[1:]
+			n++
 		}
-	}
+		if len(bs) > 0 {
+			t.Fatalf("bound of token %d %q, not scored", bs[0].at, d.toks[bs[0].at].Text)
+		}
+	})
 	t.Logf("%d tokens agree", n)
 }
 

@@ -28,10 +28,9 @@ func TestCollapseSpace(t *testing.T) {
 	}
 }
 
-// TestFindReuse checks that a doc recycled by Find (docs) carries nothing
-// from one text to the next: the claims of each text of the seed file,
-// read forward, equal those read backward, after a long text.
-func TestFindReuse(t *testing.T) {
+// seedDocs loads the seed file from ../shared, or skips the test.
+func seedDocs(t *testing.T) []corpus.Doc {
+	t.Helper()
 	dir, ok := corpus.DataDir()
 	if !ok {
 		t.Skip("shared/eval/data not found next to the repository")
@@ -40,6 +39,14 @@ func TestFindReuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return docs
+}
+
+// TestFindReuse checks that a doc recycled by Find (docs) carries nothing
+// from one text to the next: the claims of each text of the seed file,
+// read forward, equal those read backward, after a long text.
+func TestFindReuse(t *testing.T) {
+	docs := seedDocs(t)
 	find := func(s string) string {
 		h := sha256.New()
 		hashClaims(h, Find(text.Analyze(s), nil))
@@ -78,14 +85,7 @@ func TestMixSmall(t *testing.T) {
 // collision: with every key hashed alike, the claims of the seed file
 // stay as they are.
 func TestDropNestedCollisions(t *testing.T) {
-	dir, ok := corpus.DataDir()
-	if !ok {
-		t.Skip("shared/eval/data not found next to the repository")
-	}
-	docs, err := corpus.Load(filepath.Join(dir, "seed.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := seedDocs(t)
 	run := func() string {
 		h := sha256.New()
 		for _, d := range docs {
