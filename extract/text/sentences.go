@@ -12,31 +12,26 @@ type Sentence struct {
 // closing quotes or brackets after it) when the next token starts with a
 // capital letter, a digit or an opening quote; at a blank line; and at a line
 // break unless the next line starts in lower case (hard-wrapped text).
+//
+// It asks breakBetween about every token, as it must for tokens from
+// anywhere; Analyze and Reanalyze, on the hot path, ask about the tokens
+// their tokenizer listed as possible ends only, and their sentences are the
+// same (FuzzTokenize, TestSentences).
 func Sentences(s string, toks []Token) []Sentence {
-	return appendSentences(nil, s, toks)
+	every := make([]int32, max(len(toks)-1, 0))
+	for i := range every {
+		every[i] = int32(i)
+	}
+	return appendSentencesAt(nil, s, toks, every)
 }
 
-// appendSentences appends the sentences of s, tokenized as toks, to out
-// (Sentences).
-func appendSentences(out []Sentence, s string, toks []Token) []Sentence {
-	start := 0
-	for i := skipWords(s, toks, 0); i+1 < len(toks); i = skipWords(s, toks, i+1) {
-		if breakBetween(s, toks, i) {
-			out = append(out, Sentence{start, i + 1})
-			start = i + 1
-		}
-	}
-	if start < len(toks) {
-		out = append(out, Sentence{start, len(toks)})
-	}
-	return out
-}
-
-// appendSentencesAt is appendSentences for the tokens of appendTokens,
-// which listed in ends the tokens after which a sentence may end: it asks
-// breakBetween about those only. appendSentences, which finds them with
-// skipWords, took 2.9 M instructions per BenchmarkTag pass; this takes
-// 1.0 M, and listing the ends costs appendPlain 0.8 M.
+// appendSentencesAt appends to out the sentences of s, tokenized as toks,
+// asking breakBetween about the tokens that ends lists only. appendTokens
+// lists the tokens after which a sentence may end (the others end in a
+// letter or digit with no line break after them, 86% of tokens, where
+// breakBetween says no): sentence splitting took 6.7 M instructions per
+// BenchmarkTag pass asking about every token, 1.0 M asking about those,
+// and listing them costs appendPlain 0.8 M.
 func appendSentencesAt(out []Sentence, s string, toks []Token, ends []int32) []Sentence {
 	start := 0
 	for _, e := range ends {
@@ -53,31 +48,6 @@ func appendSentencesAt(out []Sentence, s string, toks []Token, ends []int32) []S
 		out = append(out, Sentence{start, len(toks)})
 	}
 	return out
-}
-
-// skipWords returns the first token from i on, but not the last token,
-// after which breakBetween may find a sentence end. It skips the tokens that
-// end in an ASCII letter or digit with no line break after them (86% of
-// them), for which breakBetween would say no: such a token is not a final
-// mark, a closer or an abbreviation's period. A loop without calls keeps
-// its values in registers (sentence splitting took 6.7 M instructions per
-// BenchmarkTag pass, 2.9 M with this loop).
-func skipWords(s string, toks []Token, i int) int {
-	for ; i+1 < len(toks); i++ {
-		t := toks[i].Text
-		if t == "" || asciiClass[t[len(t)-1]]&aWord == 0 {
-			return i
-		}
-		// Most gaps are one space or none, told without slicing the text.
-		end, next := toks[i].End, toks[i+1].Start
-		if next == end || next == end+1 && s[end] == ' ' {
-			continue
-		}
-		if strings.IndexByte(s[end:next], '\n') >= 0 {
-			return i
-		}
-	}
-	return i
 }
 
 // breakBetween reports whether a sentence ends after token i.

@@ -39,8 +39,9 @@ func tokensCap(s string) int {
 // It also appends to ends, in order, the index of each token after which a
 // sentence may end, for appendSentencesAt: every token that does not end
 // in an ASCII letter or digit, and every token followed by a line break.
-// The others, most tokens, are the ones breakBetween would say no to
-// (skipWords), and the tokenizer tells them on the way.
+// The others, most tokens, are the ones breakBetween would say no to (such
+// a token is not a final mark, a closer or an abbreviation's period), and
+// the tokenizer tells them on the way.
 func appendTokens(toks []Token, ends []int32, s string) ([]Token, []int32) {
 	i := 0
 	for i < len(s) {

@@ -77,8 +77,9 @@ func refIsWordRune(r rune) bool {
 
 func refIsSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
 
-// refSentences is Sentences before its fast path for word tokens, kept as
-// the reference FuzzTokenize compares it with.
+// refSentences is Sentences with breakBetween as it was before the speed
+// work (refBreakBetween), the reference FuzzTokenize compares both
+// Sentences and Analyze with.
 func refSentences(s string, toks []Token) []Sentence {
 	var out []Sentence
 	start := 0

@@ -73,6 +73,9 @@ func TestSentences(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("Sentences(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
 		}
+		if a := Analyze(tt.in); !slices.Equal(a.Sentences, Sentences(tt.in, toks)) {
+			t.Errorf("Analyze(%q).Sentences = %+v, Sentences gives %+v", tt.in, a.Sentences, Sentences(tt.in, toks))
+		}
 	}
 }
 
